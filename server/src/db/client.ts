@@ -1,0 +1,140 @@
+// The one place that chooses the database engine: PGlite (embedded) or PostgreSQL (node-postgres).
+// Both return int8 as bigint and numeric as string, so money code sees the same types everywhere.
+import { mkdirSync } from 'node:fs';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
+import type { DB } from './schema.ts';
+
+export type Engine = 'pglite' | 'postgres';
+
+/** One connection that runs multi-statement scripts (for migrations) and plain queries. */
+export interface ScriptConnection {
+  exec(sql: string): Promise<void>;
+  query<T>(sql: string): Promise<T[]>;
+}
+
+export interface Database {
+  engine: Engine;
+  db: Kysely<DB>;
+  /** Runs fn with exclusive use of one connection that accepts multi-statement scripts. */
+  withScriptConnection<T>(fn: (conn: ScriptConnection) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+export interface OpenOptions {
+  databaseUrl?: string;
+  /** PGlite data directory; undefined means in-memory. */
+  dataDir?: string;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: OpenOptions): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10) : openPglite(options.dataDir);
+}
+
+function openPostgres(url: string, poolSize: number): Database {
+  const types = {
+    getTypeParser(oid: number, format?: 'text' | 'binary') {
+      if (oid === INT8_OID) return (v: string) => BigInt(v);
+      if (oid === NUMERIC_OID) return (v: string) => v;
+      return pg.types.getTypeParser(oid, format);
+    },
+  };
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, types: types as pg.CustomTypesConfig });
+  // An idle client losing its server (restart, kill) must not crash the process.
+  pool.on('error', () => {});
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    engine: 'postgres',
+    db,
+    async withScriptConnection(fn) {
+      const client = await pool.connect();
+      try {
+        return await fn({
+          async exec(sql) {
+            await client.query(sql);
+          },
+          async query<T>(sql: string) {
+            return (await client.query(sql)).rows as T[];
+          },
+        });
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+/**
+ * PGlite is a single connection. This adapter hands it out as a pool of one: a transaction
+ * holds it until it ends, and every other query waits its turn.
+ */
+class PglitePool {
+  private tail: Promise<void> = Promise.resolve();
+  constructor(readonly lite: PGlite) {}
+
+  async acquire(): Promise<() => void> {
+    let release!: () => void;
+    const previous = this.tail;
+    this.tail = new Promise<void>((resolve) => (release = resolve));
+    await previous;
+    return release;
+  }
+
+  async connect() {
+    const release = await this.acquire();
+    const lite = this.lite;
+    return {
+      async query(sql: string, parameters: readonly unknown[]) {
+        const result = await lite.query<Record<string, unknown>>(sql, parameters as unknown[]);
+        // Kysely reads rowCount only when `command` names a write; PGlite does not report the command.
+        return { command: 'UPDATE', rowCount: result.affectedRows ?? 0, rows: result.rows };
+      },
+      release,
+    };
+  }
+
+  async end() {
+    await this.lite.close();
+  }
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Database> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const lite = await PGlite.create({
+    dataDir,
+    parsers: { [INT8_OID]: (v: string) => BigInt(v), [NUMERIC_OID]: (v: string) => v },
+    serializers: { [INT8_OID]: (v: unknown) => String(v) },
+  });
+  const pool = new PglitePool(lite);
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: pool as unknown as pg.Pool }) });
+  return {
+    engine: 'pglite',
+    db,
+    async withScriptConnection(fn) {
+      const release = await pool.acquire();
+      try {
+        return await fn({
+          async exec(sql) {
+            await lite.exec(sql);
+          },
+          async query<T>(sql: string) {
+            return (await lite.query<T>(sql)).rows;
+          },
+        });
+      } finally {
+        release();
+      }
+    },
+    async close() {
+      await db.destroy();
+    },
+  };
+}

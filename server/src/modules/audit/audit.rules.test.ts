@@ -1,0 +1,29 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { chainHash, GENESIS_HASH } from './audit.rules.ts';
+
+const record = {
+  org_id: 'o1',
+  seq: 1n,
+  occurred_at: new Date('2026-06-01T00:00:00Z'),
+  user_id: 'u1',
+  user_name: 'md_demo',
+  via: 'console',
+  on_behalf_of: null,
+  operation: 'identity.sign_in',
+  target_type: 'user',
+  target_id: 'u1',
+  detail: '{}',
+  client_ip: '127.0.0.1',
+  outcome: 'success',
+};
+
+test('the chain hash depends on the previous hash and on every field', () => {
+  const h = chainHash(GENESIS_HASH, record);
+  assert.match(h, /^[0-9a-f]{64}$/);
+  assert.equal(chainHash(GENESIS_HASH, { ...record }), h);
+  assert.notEqual(chainHash('1'.repeat(64), record), h);
+  for (const [field, value] of Object.entries({ operation: 'x', outcome: 'failure', detail: '{"a":1}', seq: 2n, user_name: null })) {
+    assert.notEqual(chainHash(GENESIS_HASH, { ...record, [field]: value }), h, field);
+  }
+});

@@ -1,0 +1,1 @@
+export { createAuditService, type AuditService, type AuditEntry } from './audit.service.ts';

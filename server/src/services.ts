@@ -1,0 +1,24 @@
+// Composition root: plain factory functions wired together. No I/O happens here.
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import type { Clock } from './shared/clock.ts';
+import { createAuditService } from './modules/audit/index.ts';
+import { createIdentityService, createSecretBox } from './modules/identity/index.ts';
+import { createRateLimiter } from './http/rate-limit.ts';
+
+export interface ServiceDeps {
+  config: Config;
+  database: Database;
+  clock: Clock;
+  masterKey: Buffer;
+}
+
+export function createServices({ config, database, clock, masterKey }: ServiceDeps) {
+  const db = database.db;
+  const audit = createAuditService({ clock });
+  const identity = createIdentityService({ db, clock, config, audit, secretBox: createSecretBox(masterKey) });
+  const rateLimit = createRateLimiter({ db, clock, perSecond: config.rateLimitPerSecond });
+  return { config, database, db, clock, audit, identity, rateLimit };
+}
+
+export type Services = ReturnType<typeof createServices>;

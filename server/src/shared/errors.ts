@@ -1,0 +1,69 @@
+// Every error the API can answer, as one exhaustive map: code -> HTTP status and message in both
+// languages. Huawei's codes (CBC.*, APIG.*) are kept where Huawei defines them; our own
+// extensions use HBN.*. Routes and services throw AppError; the error handler renders it.
+
+export const ERRORS = {
+  'CBC.0100': { status: 400, en: 'Invalid parameter.', zh: '参数错误。' },
+  'CBC.0150': { status: 403, en: 'Illegal operation.', zh: '非法操作。' },
+  'CBC.0151': { status: 403, en: 'Access denied.', zh: '访问被拒绝。' },
+  'CBC.0154': { status: 401, en: 'The token is invalid or has expired.', zh: 'Token无效或已过期。' },
+  'CBC.0999': { status: 500, en: 'Internal error.', zh: '内部错误。' },
+  'APIG.0308': {
+    status: 429,
+    en: 'The throttling threshold has been reached: policy user over ratelimit.',
+    zh: '已达到流控阈值：用户请求过于频繁。',
+  },
+  'APIG.0301': { status: 401, en: 'Incorrect request signature.', zh: '请求签名不正确。' },
+  'APIG.0404': { status: 404, en: 'The API does not exist.', zh: 'API不存在。' },
+  'HBN.1001': { status: 401, en: 'Incorrect account name or password.', zh: '账号名或密码错误。' },
+  'HBN.1002': {
+    status: 429,
+    en: 'Too many failed sign-in attempts. The account is locked for a while; try again later.',
+    zh: '登录失败次数过多，账号已被临时锁定，请稍后再试。',
+  },
+  'HBN.1003': {
+    status: 403,
+    en: 'The request lacks a valid CSRF token. Reload the page and try again.',
+    zh: '请求缺少有效的CSRF令牌，请刷新页面后重试。',
+  },
+  'HBN.1004': { status: 403, en: 'This account is disabled.', zh: '该账号已被禁用。' },
+  'HBN.1005': { status: 404, en: 'The access key does not exist.', zh: '访问密钥不存在。' },
+  'HBN.1006': {
+    status: 400,
+    en: 'A user may hold at most 2 access keys.',
+    zh: '每个用户最多可创建2个访问密钥。',
+  },
+  'HBN.0404': { status: 404, en: 'The resource does not exist.', zh: '资源不存在。' },
+  'HBN.0413': { status: 413, en: 'The request body is too large.', zh: '请求体过大。' },
+  'HBN.0415': {
+    status: 415,
+    en: 'Unsupported content type; send application/json.',
+    zh: '不支持的内容类型，请使用 application/json。',
+  },
+} as const satisfies Record<string, { status: number; en: string; zh: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+export type Lang = 'zh' | 'en';
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  /** Extra detail appended to the catalogue message (for example, which field was wrong). */
+  readonly detail?: string;
+
+  constructor(code: ErrorCode, detail?: string) {
+    super(`${code}${detail ? `: ${detail}` : ''}`);
+    this.code = code;
+    this.status = ERRORS[code].status;
+    this.detail = detail;
+  }
+
+  message_in(lang: Lang): string {
+    const base = ERRORS[this.code][lang];
+    return this.detail ? `${base} (${this.detail})` : base;
+  }
+}
+
+export function errorBody(code: ErrorCode, lang: Lang, detail?: string) {
+  return { error_code: code, error_msg: new AppError(code, detail).message_in(lang) };
+}
