@@ -572,6 +572,476 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/catalog/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List products with their specifications */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "cloud_service" | "marketplace" | "stored_value_card";
+                    category?: "compute" | "storage" | "network" | "database" | "security" | "software" | "card";
+                    status?: "on_sale" | "off_sale";
+                    keyword?: string;
+                    offset?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total_count: number;
+                            products: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "cloud_service" | "marketplace" | "stored_value_card";
+                                service_type_code: string;
+                                /** @enum {string} */
+                                category: "compute" | "storage" | "network" | "database" | "security" | "software" | "card";
+                                name_zh: string;
+                                name_en: string;
+                                description_zh: string;
+                                description_en: string;
+                                is_yanxuan: boolean;
+                                /** @enum {string} */
+                                status: "on_sale" | "off_sale";
+                                specs: {
+                                    id: string;
+                                    code: string;
+                                    name_zh: string;
+                                    name_en: string;
+                                    /** @enum {string} */
+                                    billing_mode: "yearly_monthly" | "on_demand" | "one_off";
+                                    /** @enum {string} */
+                                    price_unit: "month" | "year" | "hour" | "one_off";
+                                    list_price: number;
+                                    floor_price: number | null;
+                                    /** @enum {string} */
+                                    status: "on_sale" | "off_sale";
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a product (vendor) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "cloud_service" | "marketplace" | "stored_value_card";
+                        service_type_code: string;
+                        /** @enum {string} */
+                        category: "compute" | "storage" | "network" | "database" | "security" | "software" | "card";
+                        name_zh: string;
+                        name_en: string;
+                        description_zh?: string;
+                        description_en?: string;
+                        /** @default false */
+                        is_yanxuan?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "cloud_service" | "marketplace" | "stored_value_card";
+                            service_type_code: string;
+                            /** @enum {string} */
+                            category: "compute" | "storage" | "network" | "database" | "security" | "software" | "card";
+                            name_zh: string;
+                            name_en: string;
+                            description_zh: string;
+                            description_en: string;
+                            is_yanxuan: boolean;
+                            /** @enum {string} */
+                            status: "on_sale" | "off_sale";
+                            specs: {
+                                id: string;
+                                code: string;
+                                name_zh: string;
+                                name_en: string;
+                                /** @enum {string} */
+                                billing_mode: "yearly_monthly" | "on_demand" | "one_off";
+                                /** @enum {string} */
+                                price_unit: "month" | "year" | "hour" | "one_off";
+                                list_price: number;
+                                floor_price: number | null;
+                                /** @enum {string} */
+                                status: "on_sale" | "off_sale";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/products/{product_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One product with its specifications */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    product_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "cloud_service" | "marketplace" | "stored_value_card";
+                            service_type_code: string;
+                            /** @enum {string} */
+                            category: "compute" | "storage" | "network" | "database" | "security" | "software" | "card";
+                            name_zh: string;
+                            name_en: string;
+                            description_zh: string;
+                            description_en: string;
+                            is_yanxuan: boolean;
+                            /** @enum {string} */
+                            status: "on_sale" | "off_sale";
+                            specs: {
+                                id: string;
+                                code: string;
+                                name_zh: string;
+                                name_en: string;
+                                /** @enum {string} */
+                                billing_mode: "yearly_monthly" | "on_demand" | "one_off";
+                                /** @enum {string} */
+                                price_unit: "month" | "year" | "hour" | "one_off";
+                                list_price: number;
+                                floor_price: number | null;
+                                /** @enum {string} */
+                                status: "on_sale" | "off_sale";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Edit a product or take it on or off sale (vendor) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    product_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        name_zh?: string;
+                        name_en?: string;
+                        description_zh?: string;
+                        description_en?: string;
+                        /** @enum {string} */
+                        status?: "on_sale" | "off_sale";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "cloud_service" | "marketplace" | "stored_value_card";
+                            service_type_code: string;
+                            /** @enum {string} */
+                            category: "compute" | "storage" | "network" | "database" | "security" | "software" | "card";
+                            name_zh: string;
+                            name_en: string;
+                            description_zh: string;
+                            description_en: string;
+                            is_yanxuan: boolean;
+                            /** @enum {string} */
+                            status: "on_sale" | "off_sale";
+                            specs: {
+                                id: string;
+                                code: string;
+                                name_zh: string;
+                                name_en: string;
+                                /** @enum {string} */
+                                billing_mode: "yearly_monthly" | "on_demand" | "one_off";
+                                /** @enum {string} */
+                                price_unit: "month" | "year" | "hour" | "one_off";
+                                list_price: number;
+                                floor_price: number | null;
+                                /** @enum {string} */
+                                status: "on_sale" | "off_sale";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/products/{product_id}/specs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a specification with its list price (vendor) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    product_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        name_zh: string;
+                        name_en: string;
+                        /** @enum {string} */
+                        billing_mode: "yearly_monthly" | "on_demand" | "one_off";
+                        /** @enum {string} */
+                        price_unit: "month" | "year" | "hour" | "one_off";
+                        list_price: string | number;
+                        floor_price?: (string | number) | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "cloud_service" | "marketplace" | "stored_value_card";
+                            service_type_code: string;
+                            /** @enum {string} */
+                            category: "compute" | "storage" | "network" | "database" | "security" | "software" | "card";
+                            name_zh: string;
+                            name_en: string;
+                            description_zh: string;
+                            description_en: string;
+                            is_yanxuan: boolean;
+                            /** @enum {string} */
+                            status: "on_sale" | "off_sale";
+                            specs: {
+                                id: string;
+                                code: string;
+                                name_zh: string;
+                                name_en: string;
+                                /** @enum {string} */
+                                billing_mode: "yearly_monthly" | "on_demand" | "one_off";
+                                /** @enum {string} */
+                                price_unit: "month" | "year" | "hour" | "one_off";
+                                list_price: number;
+                                floor_price: number | null;
+                                /** @enum {string} */
+                                status: "on_sale" | "off_sale";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/catalog/products/{product_id}/specs/{spec_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a specification price or status (vendor) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    product_id: string;
+                    spec_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        name_zh?: string;
+                        name_en?: string;
+                        list_price?: string | number;
+                        floor_price?: (string | number) | null;
+                        /** @enum {string} */
+                        status?: "on_sale" | "off_sale";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "cloud_service" | "marketplace" | "stored_value_card";
+                            service_type_code: string;
+                            /** @enum {string} */
+                            category: "compute" | "storage" | "network" | "database" | "security" | "software" | "card";
+                            name_zh: string;
+                            name_en: string;
+                            description_zh: string;
+                            description_en: string;
+                            is_yanxuan: boolean;
+                            /** @enum {string} */
+                            status: "on_sale" | "off_sale";
+                            specs: {
+                                id: string;
+                                code: string;
+                                name_zh: string;
+                                name_en: string;
+                                /** @enum {string} */
+                                billing_mode: "yearly_monthly" | "on_demand" | "one_off";
+                                /** @enum {string} */
+                                price_unit: "month" | "year" | "hour" | "one_off";
+                                list_price: number;
+                                floor_price: number | null;
+                                /** @enum {string} */
+                                status: "on_sale" | "off_sale";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/products/service-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Query cloud service types (Huawei ListServiceTypes) */
+        get: {
+            parameters: {
+                query?: {
+                    service_type_name?: string;
+                    offset?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total_count: number;
+                            service_types: {
+                                service_type_name: string;
+                                service_type_code: string;
+                                abbreviation: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

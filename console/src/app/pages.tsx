@@ -2,8 +2,10 @@
 // shows "not available yet"; add a line when a feature's page is ready.
 import type { ComponentType } from 'react';
 import { HomePage } from '../features/home/HomePage.tsx';
+import { CatalogPage } from '../features/catalog/CatalogPage.tsx';
 import { HOME_KEY } from './menus.ts';
 
 export const pagesByMenuKey: Record<string, ComponentType> = {
   [HOME_KEY]: HomePage,
+  'vendor.configuration': CatalogPage,
 };

@@ -109,7 +109,45 @@ export interface CustomerAssociationTable {
   org_id: ColumnType<string, never, never>;
 }
 
+export type ProductKind = 'cloud_service' | 'marketplace' | 'stored_value_card';
+export type ProductCategory = 'compute' | 'storage' | 'network' | 'database' | 'security' | 'software' | 'card';
+export type BillingMode = 'yearly_monthly' | 'on_demand' | 'one_off';
+export type PriceUnit = 'month' | 'year' | 'hour' | 'one_off';
+export type SaleStatus = 'on_sale' | 'off_sale';
+
+export interface ProductTable {
+  id: string;
+  kind: ProductKind;
+  service_type_code: string;
+  category: ProductCategory;
+  name_zh: string;
+  name_en: string;
+  description_zh: Generated<string>;
+  description_en: Generated<string>;
+  is_yanxuan: Generated<boolean>;
+  status: Generated<SaleStatus>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ProductSpecTable {
+  id: string;
+  product_id: string;
+  code: string;
+  name_zh: string;
+  name_en: string;
+  billing_mode: BillingMode;
+  price_unit: PriceUnit;
+  list_price: bigint;
+  floor_price: bigint | null;
+  status: Generated<SaleStatus>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
 export interface DB {
+  product: ProductTable;
+  product_spec: ProductSpecTable;
   customer_association: CustomerAssociationTable;
   organization: OrganizationTable;
   app_user: AppUserTable;

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { DB, OrgKind, PartnerType } from '../db/schema.ts';
 import { newId, newSecret } from '../shared/ids.ts';
 import { hashPassword } from '../modules/identity/index.ts';
+import { loadDemoCatalog } from '../modules/catalog/index.ts';
 
 export interface Login {
   name: string;
@@ -116,6 +117,7 @@ export async function loadDemo(db: Kysely<DB>, fixedPassword?: string): Promise<
         })
         .execute();
     }
+    await loadDemoCatalog(tx);
     return logins;
   });
 }

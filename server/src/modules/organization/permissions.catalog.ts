@@ -218,7 +218,10 @@ export const MENU_TREE: MenuNode[] = [
     zh: '配置',
     en: 'Configuration',
     audience: 'vendor',
-    items: [item('BPC_ITEM_OPS_030100', '运营-配置-查看', 'Operations - Configuration - View')],
+    items: [
+      item('BPC_ITEM_OPS_030100', '运营-配置-查看', 'Operations - Configuration - View'),
+      item('BPC_ITEM_OPS_030101', '运营-配置-产品目录-编辑', 'Operations - Configuration - Product catalog - Edit'),
+    ],
   },
   {
     key: 'vendor.organization',
