@@ -16,6 +16,7 @@ import { errorBody } from './shared/errors.ts';
 import { langOf } from './shared/lang.ts';
 import { parseJsonKeepingDecimals } from './shared/json.ts';
 import { iamRoutes, identityRoutes } from './modules/identity/index.ts';
+import { fundsExtensionRoutes, fundsRoutes } from './modules/funds/index.ts';
 import './http/context.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -92,6 +93,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
 
   await app.register(identityRoutes, { identity: services.identity, secureCookies: options.secureCookies ?? false });
   await app.register(iamRoutes, { identity: services.identity });
+  await app.register(fundsRoutes, { funds: services.funds });
+  await app.register(fundsExtensionRoutes, { funds: services.funds });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/api-docs', { schema: { hide: true } }, async (_request, reply) =>

@@ -5,6 +5,8 @@ import type { Clock } from './shared/clock.ts';
 import { createAuditService } from './modules/audit/index.ts';
 import { createIdentityService, createSecretBox } from './modules/identity/index.ts';
 import { createRateLimiter } from './http/rate-limit.ts';
+import { createLedgerService } from './modules/ledger/index.ts';
+import { createFundsService } from './modules/funds/index.ts';
 
 export interface ServiceDeps {
   config: Config;
@@ -18,7 +20,9 @@ export function createServices({ config, database, clock, masterKey }: ServiceDe
   const audit = createAuditService({ clock });
   const identity = createIdentityService({ db, clock, config, audit, secretBox: createSecretBox(masterKey) });
   const rateLimit = createRateLimiter({ db, clock, perSecond: config.rateLimitPerSecond });
-  return { config, database, db, clock, audit, identity, rateLimit };
+  const ledger = createLedgerService({ clock });
+  const funds = createFundsService({ db, clock, audit, ledger });
+  return { config, database, db, clock, audit, identity, rateLimit, ledger, funds };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -121,6 +121,7 @@ export interface LedgerAccountTable {
 
 export interface LedgerJournalTable {
   id: string;
+  seq: Generated<bigint>;
   org_id: string;
   kind: string;
   reference: string | null;

@@ -20,6 +20,8 @@ CREATE TABLE ledger_account (
 -- customer, the reseller); counterparty_org_id: the customer or reseller on the other side.
 CREATE TABLE ledger_journal (
   id                  text PRIMARY KEY,
+  -- Insertion order, to list journals of one instant in the order they happened.
+  seq                 bigserial NOT NULL UNIQUE,
   org_id              text NOT NULL,
   kind                text NOT NULL,
   reference           text,

@@ -33,6 +33,8 @@ export interface PostRequest {
   postings: readonly PostingInput[];
   /** Journal id prefix: AD (allocation), RE (reclaim), JN otherwise. */
   idPrefix?: string;
+  /** A journal id chosen beforehand (to record it in a compare-and-set before posting). */
+  id?: string;
   idempotency?: { scope: string; key: string };
 }
 
@@ -100,7 +102,7 @@ export function createLedgerService(deps: { clock: Clock }) {
     }
 
     const now = clock.now();
-    const journalId = newPrefixedId(request.idPrefix ?? 'JN');
+    const journalId = request.id ?? newPrefixedId(request.idPrefix ?? 'JN');
     await repo.insertJournal(tx, {
       id: journalId,
       org_id: request.orgId,
