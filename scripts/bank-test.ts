@@ -23,6 +23,8 @@ const { values } = parseArgs({
     processes: { type: 'string', default: '3' },
     'kill-every': { type: 'string', default: '10' },
     seed: { type: 'string', default: '1' },
+    // Proof that the test can fail: the API processes run with the ledger's row lock skipped.
+    'inject-defect': { type: 'boolean', default: false },
   },
 });
 const DURATION_MS = Number(values.duration) * 1000;
@@ -86,6 +88,7 @@ async function startProc(p: Proc) {
       HUOBAN_RATE_LIMIT: '0', // the bank test measures correctness, not the throttle
       HUOBAN_SERVE_CONSOLE: 'off',
       LOG_LEVEL: 'error',
+      ...(values['inject-defect'] ? { NODE_ENV: 'test', HUOBAN_FAULTS: 'skip_row_lock' } : {}),
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -248,6 +251,7 @@ async function killer(until: number) {
 
 const started = Date.now();
 const until = started + DURATION_MS;
+if (values['inject-defect']) console.log('DEFECT INJECTED: the ledger skips its row lock; this run must find violations');
 console.log(`bank test: ${PROCESSES} API processes, ${CLIENTS} clients, ${DURATION_MS / 1000} s, a SIGKILL every ${KILL_EVERY_MS / 1000} s`);
 await Promise.all([...Array.from({ length: CLIENTS }, (_, n) => client(n, until)), killer(until)]);
 
@@ -261,7 +265,7 @@ for (const a of acknowledged) {
 for (const [party, expected] of model) {
   if (final.get(party) !== expected) violations.push(`${party}: balance ${final.get(party)} but the model says ${expected}`);
 }
-violations.push(...(await checkLedgerInvariant(database.db)));
+violations.push(...(await checkLedgerInvariant(database.db)).problems);
 
 const ids = acknowledged.map((a) => a.id);
 if (new Set(ids).size !== ids.length) violations.push('two acknowledged requests share one transaction id');

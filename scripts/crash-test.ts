@@ -12,6 +12,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase } from '../server/src/db/client.ts';
 import { migrate } from '../server/src/db/migrate.ts';
 import { createAuditService } from '../server/src/modules/audit/index.ts';
+import { checkLedgerInvariant } from '../server/src/modules/ledger/index.ts';
 import { systemClock } from '../server/src/shared/clock.ts';
 
 const { values } = parseArgs({ options: { kills: { type: 'string', default: '20' }, seed: { type: 'string', default: '7' } } });
@@ -89,12 +90,8 @@ for (let round = 1; round <= KILLS; round++) {
     if (lost.length) violations.push(`round ${round}: ${lost.length} acknowledged writes lost`);
     const audit = await createAuditService({ clock: systemClock }).verify(database.db);
     if (audit.breaks.length) violations.push(`round ${round}: audit chain broken: ${JSON.stringify(audit.breaks.slice(0, 3))}`);
-    const ledgerModule = '../server/src/modules/ledger/index.ts'; // present once the ledger exists
-    const ledger = await import(ledgerModule).catch(() => null);
-    if (ledger && 'checkLedgerInvariant' in ledger) {
-      const problems = await (ledger as { checkLedgerInvariant: (db: unknown) => Promise<string[]> }).checkLedgerInvariant(database.db);
-      if (problems.length) violations.push(`round ${round}: ledger invariant: ${problems.slice(0, 3).join('; ')}`);
-    }
+    const ledger = await checkLedgerInvariant(database.db);
+    if (!ledger.ok) violations.push(`round ${round}: ledger invariant: ${ledger.problems.slice(0, 3).join('; ')}`);
     console.log(`round ${round}: killed after ${acknowledged.length} acknowledged writes in all; data opens, ${present.size} sessions present`);
   } catch (error) {
     violations.push(`round ${round}: data did not open cleanly: ${(error as Error).message}`);

@@ -19,6 +19,7 @@ import { langOf } from './shared/lang.ts';
 import { parseJsonKeepingDecimals } from './shared/json.ts';
 import { iamRoutes, identityRoutes } from './modules/identity/index.ts';
 import { catalogRoutes } from './modules/catalog/index.ts';
+import { fundsExtensionRoutes, fundsRoutes } from './modules/funds/index.ts';
 import './http/context.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -112,6 +113,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(identityRoutes, { identity: services.identity, secureCookies: options.secureCookies ?? false });
   await app.register(iamRoutes, { identity: services.identity });
   await app.register(catalogRoutes, { catalog: services.catalog });
+  await app.register(fundsRoutes, { funds: services.funds });
+  await app.register(fundsExtensionRoutes, { funds: services.funds });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/api-docs', { schema: { hide: true } }, async (_request, reply) =>

@@ -24,6 +24,11 @@ export interface Config {
   /** Serve the built console (console/dist) from the same process. */
   serveConsole: boolean;
   logLevel: string;
+  /**
+   * Deliberate defects, to prove that the bank test catches them. Honoured only when
+   * NODE_ENV=test, never in a normal start. Known: skip_row_lock.
+   */
+  faults: ReadonlySet<string>;
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -49,5 +54,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockMinutes: int(env.HUOBAN_LOGIN_LOCK_MINUTES, 15),
     serveConsole: env.HUOBAN_SERVE_CONSOLE !== 'off',
     logLevel: env.LOG_LEVEL ?? 'info',
+    faults: new Set(env.NODE_ENV === 'test' ? (env.HUOBAN_FAULTS ?? '').split(',').filter(Boolean) : []),
   };
 }

@@ -6,6 +6,8 @@ import { createAuditService } from './modules/audit/index.ts';
 import { createIdentityService, createSecretBox } from './modules/identity/index.ts';
 import { createRateLimiter } from './http/rate-limit.ts';
 import { createCatalogService } from './modules/catalog/index.ts';
+import { createLedgerService } from './modules/ledger/index.ts';
+import { createFundsService } from './modules/funds/index.ts';
 
 export interface ServiceDeps {
   config: Config;
@@ -20,7 +22,9 @@ export function createServices({ config, database, clock, masterKey }: ServiceDe
   const identity = createIdentityService({ db, clock, config, audit, secretBox: createSecretBox(masterKey) });
   const rateLimit = createRateLimiter({ db, clock, perSecond: config.rateLimitPerSecond });
   const catalog = createCatalogService({ db, clock, audit });
-  return { config, database, db, clock, audit, identity, rateLimit, catalog };
+  const ledger = createLedgerService({ clock, faults: config.faults });
+  const funds = createFundsService({ db, clock, audit, ledger });
+  return { config, database, db, clock, audit, identity, rateLimit, catalog, ledger, funds };
 }
 
 export type Services = ReturnType<typeof createServices>;

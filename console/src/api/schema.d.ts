@@ -1042,6 +1042,1382 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v2/partners/indirect-partners/query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** ListIndirectPartners: the master distributor’s cloud resellers */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        account_name?: string;
+                        associated_on_begin?: string;
+                        associated_on_end?: string;
+                        indirect_partner_id?: string;
+                        /** @default 0 */
+                        offset?: number;
+                        /** @default 10 */
+                        limit?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                            indirect_partners: {
+                                indirect_partner_id: string;
+                                mobile_phone?: string;
+                                email?: string;
+                                account_name: string;
+                                name: string;
+                                associated_on: string;
+                                account_manager_id?: string;
+                                account_manager_name?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/accounts/partner-accounts/balances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ListPartnerBalances: own balances, or a reseller’s with indirect_partner_id */
+        get: {
+            parameters: {
+                query?: {
+                    indirect_partner_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            account_balances: {
+                                account_id: string;
+                                account_type: number;
+                                amount: number;
+                                currency: string;
+                                designated_amount: number;
+                                credit_amount?: number;
+                                measure_id: number;
+                                memo: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/accounts/partner-accounts/indirect-partner-adjust": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** UpdateIndirectPartnerAccount: allocate to a cloud reseller */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Idempotency key: a replay returns the first answer and moves no money */
+                    "x-client-token"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        indirect_partner_id: string;
+                        amount: string | number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            transfer_id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/accounts/partner-accounts/indirect-partner-reclaim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** ReclaimIndirectPartnerAccount: reclaim from a cloud reseller */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Idempotency key: a replay returns the first answer and moves no money */
+                    "x-client-token"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        indirect_partner_id: string;
+                        amount: string | number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            trans_id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/accounts/partner-accounts/adjust-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ListPartnerAdjustRecords: allocation and reclaim records */
+        get: {
+            parameters: {
+                query?: {
+                    customer_id?: string;
+                    operation_type?: "SOURCE_OPERATION_BEADJUST" | "SOURCE_OPERATION_BERETRIEVE" | "SOURCE_OPERATION_BEUNBIND" | "";
+                    operation_time_begin?: string;
+                    operation_time_end?: string;
+                    trans_id?: string;
+                    offset?: number;
+                    limit?: number;
+                    indirect_partner_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total_count: number;
+                            records: {
+                                customer_id: string;
+                                customer_name: string;
+                                operation_type: string;
+                                amount: string;
+                                currency: string;
+                                apply_scene: string;
+                                operation_time: string;
+                                measure_id: number;
+                                trans_id: string;
+                                memo: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/accounts/partner-accounts/adjust-amount": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** UpdateCustomerAccountAmount: allocate to a resale customer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Idempotency key: a replay returns the first answer and moves no money */
+                    "x-client-token"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        customer_id: string;
+                        amount: string | number;
+                        indirect_partner_id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            transfer_id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/accounts/partner-accounts/reclaim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** ReclaimToPartnerAccount: reclaim from a resale customer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Idempotency key: a replay returns the first answer and moves no money */
+                    "x-client-token"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        customer_id: string;
+                        amount: string | number;
+                        indirect_partner_id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            trans_id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/accounts/customer-accounts/balances/batch-query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** ListCustomersBalancesDetail: balances of resale customers */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        customer_infos: {
+                            customer_id: string;
+                        }[];
+                        indirect_partner_id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customer_balances: {
+                                customer_id: string;
+                                amount: number;
+                                debt_amount: number;
+                                currency: string;
+                                measure_id: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/accounts/partner-accounts/account-change-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ListPartnerAccountChangeRecords: income and expense details */
+        get: {
+            parameters: {
+                query?: {
+                    balance_type?: "BALANCE_TYPE_DEBIT" | "BALANCE_TYPE_CREDIT";
+                    trade_type?: "RECHARGE" | "DEDEUCT" | "REFUND" | "RFROZEN" | "TRANS" | "ADJUST" | "BEADJUST" | "BERETRIEVE" | "BEUNBIND" | "BONUSCONVERT" | "TRADE_MODE_TRANSFER" | "";
+                    trade_time_begin?: string;
+                    trade_time_end?: string;
+                    offset?: number;
+                    limit?: number;
+                    indirect_partner_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total_count: number;
+                            currency: string;
+                            records: {
+                                account_change_id: string;
+                                trade_detail_type: string;
+                                trade_time: string;
+                                trade_id: string;
+                                change_amount: string;
+                                balance_after_change: string;
+                                /** @enum {string} */
+                                type: "1" | "2";
+                                customer_id: string;
+                                account_name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/customer-allocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Batch allocation to resale customers: one amount each, a result per row */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Idempotency key: a replay returns the first answer and moves no money */
+                    "x-client-token"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        indirect_partner_id?: string;
+                        items: {
+                            customer_id: string;
+                            amount: string | number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            successes: {
+                                customer_id: string;
+                                transfer_id: string;
+                            }[];
+                            error_details: {
+                                id: string;
+                                error_code: string;
+                                error_msg: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/remittance-account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The dedicated remittance account (专属汇款账号), if activated */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activated: boolean;
+                            account_number: string | null;
+                            bank_name: string | null;
+                            account_name: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Activate the dedicated remittance account (once; later calls return it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            activated: boolean;
+                            account_number: string | null;
+                            bank_name: string | null;
+                            account_name: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/top-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Top-ups and remittances (a partner sees its own; the vendor sees all) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "PENDING" | "HELD" | "CREDITED" | "REJECTED";
+                    offset?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total_count: number;
+                            top_ups: {
+                                id: string;
+                                org_id: string | null;
+                                /** @enum {string} */
+                                channel: "online" | "bank";
+                                amount: string;
+                                /** @enum {string} */
+                                status: "PENDING" | "HELD" | "CREDITED" | "REJECTED";
+                                payer_name: string | null;
+                                account_number: string | null;
+                                bank_reference: string | null;
+                                trans_id: string | null;
+                                reason: string | null;
+                                created_at: string;
+                                decided_at: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Request an online top-up (credited when the vendor confirms payment) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Idempotency key: a replay returns the first answer and moves no money */
+                    "x-client-token"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amount: string | number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            org_id: string | null;
+                            /** @enum {string} */
+                            channel: "online" | "bank";
+                            amount: string;
+                            /** @enum {string} */
+                            status: "PENDING" | "HELD" | "CREDITED" | "REJECTED";
+                            payer_name: string | null;
+                            account_number: string | null;
+                            bank_reference: string | null;
+                            trans_id: string | null;
+                            reason: string | null;
+                            created_at: string;
+                            decided_at: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/payment-agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Third-party payment agreements (代付协议) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "ACTIVE" | "INVALID";
+                    offset?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total_count: number;
+                            agreements: {
+                                id: string;
+                                agreement_type: string;
+                                /** @enum {string} */
+                                status: "ACTIVE" | "INVALID";
+                                /** @enum {string} */
+                                entrusted_party_type: "INDIVIDUAL" | "ENTERPRISE";
+                                entrusted_party_name: string;
+                                entrusted_party_identifier: string;
+                                relationship: string;
+                                reason: string;
+                                effective_time: string;
+                                expire_time: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a payment agreement (effective at once; at most 5 active) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        entrusted_party_type: "INDIVIDUAL" | "ENTERPRISE";
+                        entrusted_party_name: string;
+                        /** @description ID card number (individual) or unified social credit code (enterprise) */
+                        entrusted_party_identifier: string;
+                        /** @enum {string} */
+                        relationship: "ASSOCIATED_ENTERPRISE" | "CREDITOR_DEBTOR" | "OTHER";
+                        /** @enum {string} */
+                        reason: "PAY_ON_BEHALF" | "PAY_DEBTS" | "OTHER";
+                        /** @description Agreement to the long-term entrusted payment agreement; must be true */
+                        consent: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            agreement_type: string;
+                            /** @enum {string} */
+                            status: "ACTIVE" | "INVALID";
+                            /** @enum {string} */
+                            entrusted_party_type: "INDIVIDUAL" | "ENTERPRISE";
+                            entrusted_party_name: string;
+                            entrusted_party_identifier: string;
+                            relationship: string;
+                            reason: string;
+                            effective_time: string;
+                            expire_time: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/payment-agreements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Payment agreement details */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            agreement_type: string;
+                            /** @enum {string} */
+                            status: "ACTIVE" | "INVALID";
+                            /** @enum {string} */
+                            entrusted_party_type: "INDIVIDUAL" | "ENTERPRISE";
+                            entrusted_party_name: string;
+                            entrusted_party_identifier: string;
+                            relationship: string;
+                            reason: string;
+                            effective_time: string;
+                            expire_time: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/payment-agreements/{id}/invalidate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invalidate (作废) a payment agreement */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            agreement_type: string;
+                            /** @enum {string} */
+                            status: "ACTIVE" | "INVALID";
+                            /** @enum {string} */
+                            entrusted_party_type: "INDIVIDUAL" | "ENTERPRISE";
+                            entrusted_party_name: string;
+                            entrusted_party_identifier: string;
+                            relationship: string;
+                            reason: string;
+                            effective_time: string;
+                            expire_time: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/withdrawable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Withdrawable amount and how it is computed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cash_balance: string;
+                            outstanding_invoice_amount: string;
+                            unbilled_amount: string;
+                            sub_user_arrears: string;
+                            withdrawable_amount: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/funds/withdrawals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Withdrawal requests (a partner sees its own; the vendor sees all) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "PENDING" | "PAID" | "REJECTED";
+                    offset?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total_count: number;
+                            withdrawals: {
+                                id: string;
+                                org_id: string;
+                                amount: string;
+                                bank_account_name: string;
+                                bank_account_number: string;
+                                bank_name: string;
+                                /** @enum {string} */
+                                status: "PENDING" | "PAID" | "REJECTED";
+                                reason: string | null;
+                                created_at: string;
+                                decided_at: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Request a withdrawal (the amount is held until the vendor decides) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Idempotency key: a replay returns the first answer and moves no money */
+                    "x-client-token"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amount: string | number;
+                        bank_account_name: string;
+                        bank_account_number: string;
+                        bank_name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            org_id: string;
+                            amount: string;
+                            bank_account_name: string;
+                            bank_account_number: string;
+                            bank_name: string;
+                            /** @enum {string} */
+                            status: "PENDING" | "PAID" | "REJECTED";
+                            reason: string | null;
+                            created_at: string;
+                            decided_at: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vendor/remittances": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an incoming bank transfer: matched and credited, or held for review */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        account_number: string;
+                        payer_name: string;
+                        amount: string | number;
+                        bank_reference: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            org_id: string | null;
+                            /** @enum {string} */
+                            channel: "online" | "bank";
+                            amount: string;
+                            /** @enum {string} */
+                            status: "PENDING" | "HELD" | "CREDITED" | "REJECTED";
+                            payer_name: string | null;
+                            account_number: string | null;
+                            bank_reference: string | null;
+                            trans_id: string | null;
+                            reason: string | null;
+                            created_at: string;
+                            decided_at: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vendor/top-ups/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm an online top-up or accept a held remittance */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            org_id: string | null;
+                            /** @enum {string} */
+                            channel: "online" | "bank";
+                            amount: string;
+                            /** @enum {string} */
+                            status: "PENDING" | "HELD" | "CREDITED" | "REJECTED";
+                            payer_name: string | null;
+                            account_number: string | null;
+                            bank_reference: string | null;
+                            trans_id: string | null;
+                            reason: string | null;
+                            created_at: string;
+                            decided_at: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vendor/top-ups/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject an online top-up or a held remittance (returned to the payer) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            org_id: string | null;
+                            /** @enum {string} */
+                            channel: "online" | "bank";
+                            amount: string;
+                            /** @enum {string} */
+                            status: "PENDING" | "HELD" | "CREDITED" | "REJECTED";
+                            payer_name: string | null;
+                            account_number: string | null;
+                            bank_reference: string | null;
+                            trans_id: string | null;
+                            reason: string | null;
+                            created_at: string;
+                            decided_at: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vendor/partners/{id}/credit-line": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a partner’s total credit line */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        credit_amount: string | number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            partner_id: string;
+                            credit_amount: string;
+                            trans_id: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vendor/withdrawals/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a withdrawal: paid out to the partner’s bank account */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            org_id: string;
+                            amount: string;
+                            bank_account_name: string;
+                            bank_account_number: string;
+                            bank_name: string;
+                            /** @enum {string} */
+                            status: "PENDING" | "PAID" | "REJECTED";
+                            reason: string | null;
+                            created_at: string;
+                            decided_at: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vendor/withdrawals/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a withdrawal: the held amount returns to the partner’s cash */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            org_id: string;
+                            amount: string;
+                            bank_account_name: string;
+                            bank_account_number: string;
+                            bank_name: string;
+                            /** @enum {string} */
+                            status: "PENDING" | "PAID" | "REJECTED";
+                            reason: string | null;
+                            created_at: string;
+                            decided_at: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -145,6 +145,122 @@ export interface ProductSpecTable {
   updated_at: Timestamp;
 }
 
+export interface LedgerAccountTable {
+  id: string;
+  org_id: string;
+  kind: string;
+  currency: Generated<string>;
+  may_go_negative: boolean;
+  balance: Generated<bigint>;
+  created_at: CreatedAt;
+}
+
+export interface LedgerJournalTable {
+  id: string;
+  seq: Generated<bigint>;
+  org_id: string;
+  kind: string;
+  reference: string | null;
+  counterparty_org_id: string | null;
+  amount: bigint;
+  memo: string | null;
+  actor_org_id: string | null;
+  actor_user_id: string | null;
+  idempotency_scope: string | null;
+  idempotency_key: string | null;
+  created_at: Timestamp;
+}
+
+export interface LedgerPostingTable {
+  id: Generated<bigint>;
+  journal_id: string;
+  account_id: string;
+  org_id: string;
+  amount: bigint;
+  balance_after: bigint;
+  created_at: Timestamp;
+}
+
+export interface IdempotencyRecordTable {
+  org_id: string;
+  operation: string;
+  key: string;
+  request_hash: string;
+  status: number;
+  response: string;
+  created_at: Timestamp;
+}
+
+export interface RemittanceAccountTable {
+  org_id: string;
+  account_number: string;
+  bank_name: string;
+  created_at: Timestamp;
+}
+
+export type TopupStatus = 'PENDING' | 'HELD' | 'CREDITED' | 'REJECTED';
+
+export interface TopupTable {
+  id: string;
+  org_id: string | null;
+  channel: 'online' | 'bank';
+  amount: bigint;
+  status: TopupStatus;
+  payer_name: string | null;
+  account_number: string | null;
+  bank_reference: string | null;
+  journal_id: string | null;
+  reason: string | null;
+  created_at: Timestamp;
+  decided_at: Timestamp | null;
+}
+
+export interface PaymentAgreementTable {
+  id: string;
+  org_id: string;
+  agreement_type: string;
+  entrusted_party_type: 'INDIVIDUAL' | 'ENTERPRISE';
+  entrusted_party_name: string;
+  entrusted_party_identifier: string;
+  relationship: 'ASSOCIATED_ENTERPRISE' | 'CREDITOR_DEBTOR' | 'OTHER';
+  reason: 'PAY_ON_BEHALF' | 'PAY_DEBTS' | 'OTHER';
+  status: 'ACTIVE' | 'INVALID';
+  effective_at: Timestamp;
+  expires_at: Timestamp | null;
+  invalidated_at: Timestamp | null;
+  created_by: string;
+}
+
+export type WithdrawalStatus = 'PENDING' | 'PAID' | 'REJECTED';
+
+export interface WithdrawalTable {
+  id: string;
+  org_id: string;
+  amount: bigint;
+  bank_account_name: string;
+  bank_account_number: string;
+  bank_name: string;
+  status: WithdrawalStatus;
+  hold_journal_id: string;
+  settle_journal_id: string | null;
+  reason: string | null;
+  created_by: string;
+  created_at: Timestamp;
+  decided_at: Timestamp | null;
+}
+
+export interface FundsTransitionTable {
+  id: Generated<bigint>;
+  org_id: string;
+  entity_type: 'topup' | 'withdrawal';
+  entity_id: string;
+  from_status: string | null;
+  to_status: string;
+  actor_user_id: string | null;
+  reason: string | null;
+  occurred_at: Timestamp;
+}
+
 export interface DB {
   product: ProductTable;
   product_spec: ProductSpecTable;
@@ -157,6 +273,15 @@ export interface DB {
   rate_limit_window: RateLimitWindowTable;
   audit_log: AuditLogTable;
   audit_chain_head: AuditChainHeadTable;
+  ledger_account: LedgerAccountTable;
+  ledger_journal: LedgerJournalTable;
+  ledger_posting: LedgerPostingTable;
+  idempotency_record: IdempotencyRecordTable;
+  remittance_account: RemittanceAccountTable;
+  topup: TopupTable;
+  payment_agreement: PaymentAgreementTable;
+  withdrawal: WithdrawalTable;
+  funds_transition: FundsTransitionTable;
 }
 
 export type Organization = Selectable<OrganizationTable>;

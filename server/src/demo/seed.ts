@@ -5,6 +5,10 @@ import type { DB, OrgKind, PartnerType } from '../db/schema.ts';
 import { newId, newSecret } from '../shared/ids.ts';
 import { hashPassword } from '../modules/identity/index.ts';
 import { loadDemoCatalog } from '../modules/catalog/index.ts';
+import { createLedgerService, type AccountRef } from '../modules/ledger/index.ts';
+import type { Actor } from '../shared/actor.ts';
+import { systemClock } from '../shared/clock.ts';
+import { newPrefixedId } from '../shared/ids.ts';
 
 export interface Login {
   name: string;
@@ -118,6 +122,70 @@ export async function loadDemo(db: Kysely<DB>, fixedPassword?: string): Promise<
         .execute();
     }
     await loadDemoCatalog(tx);
+    await seedFunds(tx, ids);
     return logins;
   });
+}
+
+const yuan = (n: number) => BigInt(Math.round(n * 100));
+
+/**
+ * Money in the demo, all through the ledger: the vendor credits top-ups and credit lines, md_demo
+ * funds its resellers, partners fund their resale customers; an entrusted payer, a dedicated
+ * remittance account, a remittance held for review and an open withdrawal request.
+ */
+async function seedFunds(tx: Kysely<DB>, ids: Map<string, string>) {
+  const ledger = createLedgerService({ clock: systemClock });
+  const vendor = (await tx.selectFrom('organization').select('id').where('kind', '=', 'vendor').executeTakeFirstOrThrow()).id;
+  const id = (account: string) => ids.get(account)!;
+  const system: Actor = { userId: null, userName: 'demo', orgId: vendor, via: 'system', clientIp: null };
+  const cash = (account: string): AccountRef => ({ orgId: id(account), kind: 'partner_cash' });
+  const move = (kind: string, orgId: string, from: AccountRef, to: AccountRef, amount: bigint, counterparty?: string, prefix?: string) =>
+    ledger.post(tx, { kind, orgId, counterpartyOrgId: counterparty, actor: system, idPrefix: prefix, postings: [{ account: from, amount: -amount }, { account: to, amount }] });
+  const now = new Date();
+
+  for (const [account, amount] of [['md_demo', yuan(500_000)], ['sp_demo', yuan(200_000)]] as const) {
+    const topupId = newPrefixedId('TU');
+    const journalId = newPrefixedId('TR');
+    await tx.insertInto('topup').values({ id: topupId, org_id: id(account), channel: 'bank', amount, status: 'CREDITED', payer_name: null, journal_id: journalId, created_at: now, decided_at: now }).execute();
+    await ledger.post(tx, { id: journalId, kind: 'topup', orgId: id(account), reference: topupId, actor: system, postings: [{ account: { orgId: vendor, kind: 'vendor_bank_clearing' }, amount: -amount }, { account: cash(account), amount }] });
+  }
+  await move('earmark', id('md_demo'), { orgId: vendor, kind: 'vendor_earmark_source' }, { orgId: id('md_demo'), kind: 'partner_designated' }, yuan(20_000));
+  await move('credit_line', id('md_demo'), { orgId: vendor, kind: 'vendor_credit_source' }, { orgId: id('md_demo'), kind: 'partner_credit' }, yuan(100_000), undefined, 'CL');
+  await move('credit_line', id('sp_demo'), { orgId: vendor, kind: 'vendor_credit_source' }, { orgId: id('sp_demo'), kind: 'partner_credit' }, yuan(50_000), undefined, 'CL');
+  await move('reseller_allocate', id('md_demo'), cash('md_demo'), cash('rs_demo1'), yuan(30_000), id('rs_demo1'), 'AD');
+  await move('reseller_allocate', id('md_demo'), cash('md_demo'), cash('rs_demo2'), yuan(20_000), id('rs_demo2'), 'AD');
+  await move('reseller_reclaim', id('md_demo'), cash('rs_demo2'), cash('md_demo'), yuan(2_000), id('rs_demo2'), 'RE');
+  for (const [partner, customer, amount] of [['sp_demo', 'cust_demo2', 5_000], ['md_demo', 'cust_demo3', 8_000], ['rs_demo1', 'cust_demo5', 3_000], ['rs_demo2', 'cust_demo6', 2_000]] as const) {
+    await move('customer_allocate', id(partner), cash(partner), { orgId: id(customer), kind: 'customer_balance' }, yuan(amount), id(customer), 'AD');
+  }
+
+  await tx.insertInto('remittance_account').values({ org_id: id('md_demo'), account_number: '6228000012345678901', bank_name: '示例银行 华为云专属汇款 (Huoban demo bank)', created_at: now }).execute();
+  await tx
+    .insertInto('payment_agreement')
+    .values({
+      id: newPrefixedId('PA'),
+      org_id: id('md_demo'),
+      agreement_type: 'LONG_TERM_ENTRUSTED_PAYMENT',
+      entrusted_party_type: 'ENTERPRISE',
+      entrusted_party_name: '华东云科技控股有限公司',
+      entrusted_party_identifier: '91310000MA1FL12345',
+      relationship: 'ASSOCIATED_ENTERPRISE',
+      reason: 'PAY_ON_BEHALF',
+      status: 'ACTIVE',
+      effective_at: now,
+      created_by: 'demo',
+    })
+    .execute();
+  await tx
+    .insertInto('topup')
+    .values({ id: newPrefixedId('TU'), org_id: id('md_demo'), channel: 'bank', amount: yuan(12_345.67), status: 'HELD', payer_name: '某某个人', account_number: '6228000012345678901', bank_reference: 'DEMO-BANK-0001', reason: 'payer is neither the partner nor an active entrusted payer', created_at: now })
+    .execute();
+
+  const withdrawalId = newPrefixedId('WD');
+  const hold = await move('withdrawal_hold', id('sp_demo'), cash('sp_demo'), { orgId: id('sp_demo'), kind: 'partner_withdrawal_hold' }, yuan(1_000), undefined, 'WH');
+  await tx
+    .insertInto('withdrawal')
+    .values({ id: withdrawalId, org_id: id('sp_demo'), amount: yuan(1_000), bank_account_name: '深圳数智方案有限公司', bank_account_number: '6222020200112233445', bank_name: '示例银行深圳分行', status: 'PENDING', hold_journal_id: hold.id, created_by: 'demo', created_at: now })
+    .execute();
 }

@@ -8,6 +8,15 @@ export const ERRORS = {
   'CBC.0151': { status: 403, en: 'Access denied.', zh: '访问被拒绝。' },
   'CBC.0154': { status: 401, en: 'The token is invalid or has expired.', zh: 'Token无效或已过期。' },
   'CBC.0999': { status: 500, en: 'Internal error.', zh: '内部错误。' },
+  'CBC.5001': { status: 403, en: 'The caller is not a partner.', zh: '调用方不是合作伙伴。' },
+  'CBC.99000000': {
+    status: 400,
+    en: 'No permission on this customer: funds can be adjusted only for resale (代售) customers.',
+    zh: '无权操作该客户：仅代售类客户可以调账。',
+  },
+  'CBC.99000035': { status: 400, en: 'The customer is not a sub-customer of this partner.', zh: '该客户不是当前伙伴的子客户。' },
+  'CBC.99000037': { status: 400, en: 'No permission to operate this cloud reseller.', zh: '无权操作该云经销商。' },
+  'CBC.99005003': { status: 400, en: 'Insufficient balance.', zh: '余额不足。' },
   'APIG.0308': {
     status: 429,
     en: 'The throttling threshold has been reached: policy user over ratelimit.',
@@ -46,6 +55,22 @@ export const ERRORS = {
   },
   'HBN.2004': { status: 400, en: 'Only marketplace products can be 严选 products.', zh: '只有云商店产品可以是严选产品。' },
   'HBN.2005': { status: 409, en: 'A specification with this code already exists for the product.', zh: '该产品已存在相同编码的规格。' },
+  'HBN.4001': {
+    status: 409,
+    en: 'This X-Client-Token was already used for a different request; use a new token for a new request.',
+    zh: '该X-Client-Token已用于另一个不同的请求，新请求请使用新的令牌。',
+  },
+  'HBN.4002': {
+    status: 400,
+    en: 'At most 5 payment agreements may be active at the same time; invalidate one first.',
+    zh: '同时最多可有5个生效中的代付协议，请先作废一个。',
+  },
+  'HBN.4003': {
+    status: 409,
+    en: 'The request was already handled or its status has changed.',
+    zh: '该申请已被处理或状态已变更。',
+  },
+  'HBN.4004': { status: 400, en: 'The amount exceeds the withdrawable amount.', zh: '金额超过可提现金额。' },
   'HBN.0404': { status: 404, en: 'The resource does not exist.', zh: '资源不存在。' },
   'HBN.0413': { status: 413, en: 'The request body is too large.', zh: '请求体过大。' },
   'HBN.0431': {

@@ -107,6 +107,13 @@ export const MENU_TREE: MenuNode[] = [
         items: [
           item('BPC_ITEM_FINANCE_030100', '销售-账务-资金管理-收支明细-查看', 'Sales - Accounting - Funds - Income/expense details - View'),
           item('BPC_ITEM_FINANCE_040100', '销售-账务-客户管理-调账记录-查看', 'Sales - Accounting - Customer management - Adjustment records - View'),
+          item('BPC_ITEM_FINANCE_030200', '销售-账务-资金管理-账户充值-查看', 'Sales - Accounting - Funds - Top-up - View'),
+          item('BPC_ITEM_FINANCE_030201', '销售-账务-资金管理-账户充值-充值', 'Sales - Accounting - Funds - Top-up - Top up'),
+          item('BPC_ITEM_FINANCE_030300', '销售-账务-资金管理-代付管理-查看', 'Sales - Accounting - Funds - Entrusted payment - View'),
+          item('BPC_ITEM_FINANCE_030301', '销售-账务-资金管理-代付管理-新增', 'Sales - Accounting - Funds - Entrusted payment - Create'),
+          item('BPC_ITEM_FINANCE_030302', '销售-账务-资金管理-代付管理-作废', 'Sales - Accounting - Funds - Entrusted payment - Invalidate'),
+          item('BPC_ITEM_FINANCE_030400', '销售-账务-资金管理-提现-查看', 'Sales - Accounting - Funds - Withdrawal - View'),
+          item('BPC_ITEM_FINANCE_030401', '销售-账务-资金管理-提现-申请提现', 'Sales - Accounting - Funds - Withdrawal - Request'),
         ],
       },
       {
@@ -211,6 +218,19 @@ export const MENU_TREE: MenuNode[] = [
     en: 'Approvals',
     audience: 'vendor',
     items: [item('BPC_ITEM_OPS_020100', '运营-审批-待办-查看', 'Operations - Approvals - Pending - View')],
+  },
+  {
+    key: 'vendor.funds',
+    path: '/vendor/funds',
+    zh: '资金',
+    en: 'Funds',
+    audience: 'vendor',
+    items: [
+      item('BPC_ITEM_OPS_050100', '运营-资金-充值与提现-查看', 'Operations - Funds - Top-ups and withdrawals - View'),
+      item('BPC_ITEM_OPS_050101', '运营-资金-充值-确认到账/审核汇款', 'Operations - Funds - Top-ups - Confirm / review remittances'),
+      item('BPC_ITEM_OPS_050102', '运营-资金-信用额度-设置', 'Operations - Funds - Credit line - Set'),
+      item('BPC_ITEM_OPS_050103', '运营-资金-提现-审核', 'Operations - Funds - Withdrawals - Review'),
+    ],
   },
   {
     key: 'vendor.configuration',
