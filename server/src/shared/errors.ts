@@ -42,19 +42,19 @@ export const ERRORS = {
     en: 'A user may hold at most 2 access keys.',
     zh: '每个用户最多可创建2个访问密钥。',
   },
-  'HBN.2001': { status: 404, en: 'The product or specification does not exist.', zh: '产品或规格不存在。' },
-  'HBN.2002': {
+  'HBN.5001': { status: 404, en: 'The product or specification does not exist.', zh: '产品或规格不存在。' },
+  'HBN.5002': {
     status: 400,
     en: 'This billing mode or price unit is not allowed for this kind of product.',
     zh: '该类产品不支持此计费模式或计价单位。',
   },
-  'HBN.2003': {
+  'HBN.5003': {
     status: 400,
     en: '严选 specifications need a floor price not above the list price; other products have none.',
     zh: '严选产品规格必须设置不高于目录价的底价，其他产品不设底价。',
   },
-  'HBN.2004': { status: 400, en: 'Only marketplace products can be 严选 products.', zh: '只有云商店产品可以是严选产品。' },
-  'HBN.2005': { status: 409, en: 'A specification with this code already exists for the product.', zh: '该产品已存在相同编码的规格。' },
+  'HBN.5004': { status: 400, en: 'Only marketplace products can be 严选 products.', zh: '只有云商店产品可以是严选产品。' },
+  'HBN.5005': { status: 409, en: 'A specification with this code already exists for the product.', zh: '该产品已存在相同编码的规格。' },
   'HBN.4001': {
     status: 409,
     en: 'This X-Client-Token was already used for a different request; use a new token for a new request.',

@@ -42,7 +42,7 @@ test('the vendor adds a product and a specification; prices are decimals with 2 
     body: { code: 'cluster.50.monthly', name_zh: 'x', name_en: 'x', billing_mode: 'yearly_monthly', price_unit: 'month', list_price: '1' },
   });
   assert.equal(dup.status, 409);
-  assert.equal(dup.body.error_code, 'HBN.2005');
+  assert.equal(dup.body.error_code, 'HBN.5005');
 
   const audit = await t.database.db.selectFrom('audit_log').select('operation').where('target_id', '=', id).execute();
   assert.deepEqual(audit.map((a) => a.operation), ['catalog.product_create']);
@@ -53,13 +53,13 @@ test('catalog rules refuse what cannot be sold, each with its code, and change n
   const svc = (await vendor.get('/api/catalog/products', { query: { kind: 'cloud_service', limit: 1 } })).body.products[0];
   const mail = (await vendor.get('/api/catalog/products', { query: { keyword: '企业邮箱' } })).body.products[0];
   const cases: [string, string, object, string][] = [
-    ['严选 cloud service', '/api/catalog/products', { kind: 'cloud_service', service_type_code: 'hws.x', category: 'compute', name_zh: 'x', name_en: 'x', is_yanxuan: true }, 'HBN.2004'],
-    ['hourly price on a monthly mode', `/api/catalog/products/${svc.id}/specs`, { code: 'a', name_zh: 'a', name_en: 'a', billing_mode: 'yearly_monthly', price_unit: 'hour', list_price: 1 }, 'HBN.2002'],
-    ['floor price on a cloud service', `/api/catalog/products/${svc.id}/specs`, { code: 'b', name_zh: 'b', name_en: 'b', billing_mode: 'yearly_monthly', price_unit: 'month', list_price: 10, floor_price: 5 }, 'HBN.2003'],
-    ['严选 without a floor', `/api/catalog/products/${mail.id}/specs`, { code: 'c', name_zh: 'c', name_en: 'c', billing_mode: 'yearly_monthly', price_unit: 'year', list_price: 10 }, 'HBN.2003'],
-    ['floor above list', `/api/catalog/products/${mail.id}/specs`, { code: 'd', name_zh: 'd', name_en: 'd', billing_mode: 'yearly_monthly', price_unit: 'year', list_price: 10, floor_price: 11 }, 'HBN.2003'],
+    ['严选 cloud service', '/api/catalog/products', { kind: 'cloud_service', service_type_code: 'hws.x', category: 'compute', name_zh: 'x', name_en: 'x', is_yanxuan: true }, 'HBN.5004'],
+    ['hourly price on a monthly mode', `/api/catalog/products/${svc.id}/specs`, { code: 'a', name_zh: 'a', name_en: 'a', billing_mode: 'yearly_monthly', price_unit: 'hour', list_price: 1 }, 'HBN.5002'],
+    ['floor price on a cloud service', `/api/catalog/products/${svc.id}/specs`, { code: 'b', name_zh: 'b', name_en: 'b', billing_mode: 'yearly_monthly', price_unit: 'month', list_price: 10, floor_price: 5 }, 'HBN.5003'],
+    ['严选 without a floor', `/api/catalog/products/${mail.id}/specs`, { code: 'c', name_zh: 'c', name_en: 'c', billing_mode: 'yearly_monthly', price_unit: 'year', list_price: 10 }, 'HBN.5003'],
+    ['floor above list', `/api/catalog/products/${mail.id}/specs`, { code: 'd', name_zh: 'd', name_en: 'd', billing_mode: 'yearly_monthly', price_unit: 'year', list_price: 10, floor_price: 11 }, 'HBN.5003'],
     ['three decimals', `/api/catalog/products/${svc.id}/specs`, { code: 'e', name_zh: 'e', name_en: 'e', billing_mode: 'yearly_monthly', price_unit: 'month', list_price: 1.005 }, 'CBC.0100'],
-    ['unknown product', '/api/catalog/products/PRDNOPE/specs', { code: 'f', name_zh: 'f', name_en: 'f', billing_mode: 'yearly_monthly', price_unit: 'month', list_price: 1 }, 'HBN.2001'],
+    ['unknown product', '/api/catalog/products/PRDNOPE/specs', { code: 'f', name_zh: 'f', name_en: 'f', billing_mode: 'yearly_monthly', price_unit: 'month', list_price: 1 }, 'HBN.5001'],
   ];
   for (const [name, path, body, code] of cases) {
     const r = await vendor.post(path, { body });

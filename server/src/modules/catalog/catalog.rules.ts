@@ -16,7 +16,7 @@ const MODES: Record<ProductKind, BillingMode[]> = {
 };
 
 export function assertProductShape(kind: ProductKind, isYanxuan: boolean): void {
-  if (isYanxuan && kind !== 'marketplace') throw new AppError('HBN.2004');
+  if (isYanxuan && kind !== 'marketplace') throw new AppError('HBN.5004');
 }
 
 export function assertSpecShape(
@@ -24,8 +24,8 @@ export function assertSpecShape(
   spec: { billing_mode: BillingMode; price_unit: PriceUnit; list_price: bigint; floor_price: bigint | null },
 ): void {
   if (!MODES[product.kind].includes(spec.billing_mode) || !UNITS[spec.billing_mode].includes(spec.price_unit)) {
-    throw new AppError('HBN.2002', `${product.kind}: ${spec.billing_mode} / ${spec.price_unit}`);
+    throw new AppError('HBN.5002', `${product.kind}: ${spec.billing_mode} / ${spec.price_unit}`);
   }
-  if (product.is_yanxuan !== (spec.floor_price !== null)) throw new AppError('HBN.2003');
-  if (spec.floor_price !== null && spec.floor_price > spec.list_price) throw new AppError('HBN.2003');
+  if (product.is_yanxuan !== (spec.floor_price !== null)) throw new AppError('HBN.5003');
+  if (spec.floor_price !== null && spec.floor_price > spec.list_price) throw new AppError('HBN.5003');
 }

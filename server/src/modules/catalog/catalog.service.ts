@@ -50,7 +50,7 @@ export function createCatalogService(deps: { db: Kysely<DB>; clock: Clock; audit
 
     async get(caller: Caller, id: string) {
       const product = await repo.findProduct(db, id);
-      if (!product || (!isVendor(caller) && product.status !== 'on_sale')) throw new AppError('HBN.2001');
+      if (!product || (!isVendor(caller) && product.status !== 'on_sale')) throw new AppError('HBN.5001');
       return (await withSpecs([product], !isVendor(caller)))[0];
     },
 
@@ -67,7 +67,7 @@ export function createCatalogService(deps: { db: Kysely<DB>; clock: Clock; audit
     async update(caller: Caller, id: string, changes: Partial<Pick<NewProduct, 'name_zh' | 'name_en' | 'description_zh' | 'description_en'>> & { status?: SaleStatus }) {
       await db.transaction().execute(async (tx) => {
         const result = await tx.updateTable('product').set({ ...changes, updated_at: clock.now() }).where('id', '=', id).executeTakeFirst();
-        if (result.numUpdatedRows === 0n) throw new AppError('HBN.2001');
+        if (result.numUpdatedRows === 0n) throw new AppError('HBN.5001');
         await audit.append(tx, actorOf(caller), { operation: 'catalog.product_update', targetType: 'product', targetId: id, detail: changes });
       });
       return this.get(caller, id);
@@ -76,10 +76,10 @@ export function createCatalogService(deps: { db: Kysely<DB>; clock: Clock; audit
     async addSpec(caller: Caller, productId: string, spec: NewSpec) {
       await db.transaction().execute(async (tx) => {
         const product = await repo.findProduct(tx, productId);
-        if (!product) throw new AppError('HBN.2001');
+        if (!product) throw new AppError('HBN.5001');
         assertSpecShape(product, spec);
         const taken = await tx.selectFrom('product_spec').select('id').where('product_id', '=', productId).where('code', '=', spec.code).executeTakeFirst();
-        if (taken) throw new AppError('HBN.2005');
+        if (taken) throw new AppError('HBN.5005');
         const id = newPrefixedId('SPC');
         await tx.insertInto('product_spec').values({ id, product_id: productId, ...spec, updated_at: clock.now() }).execute();
         await audit.append(tx, actorOf(caller), {
@@ -101,7 +101,7 @@ export function createCatalogService(deps: { db: Kysely<DB>; clock: Clock; audit
       await db.transaction().execute(async (tx) => {
         const product = await repo.findProduct(tx, productId);
         const spec = await repo.findSpec(tx, productId, specId);
-        if (!product || !spec) throw new AppError('HBN.2001');
+        if (!product || !spec) throw new AppError('HBN.5001');
         const next = { ...spec, ...changes };
         assertSpecShape(product, next);
         await tx.updateTable('product_spec').set({ ...changes, updated_at: clock.now() }).where('id', '=', specId).execute();
