@@ -2,9 +2,10 @@
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import type { Clock } from './shared/clock.ts';
-import { createAuditService } from './modules/audit/index.ts';
+import { createAuditQueries, createAuditService } from './modules/audit/index.ts';
 import { createIdentityService, createSecretBox } from './modules/identity/index.ts';
 import { createRateLimiter } from './http/rate-limit.ts';
+import { createOrganizationService, createSecondFactor } from './modules/organization/index.ts';
 
 export interface ServiceDeps {
   config: Config;
@@ -16,9 +17,13 @@ export interface ServiceDeps {
 export function createServices({ config, database, clock, masterKey }: ServiceDeps) {
   const db = database.db;
   const audit = createAuditService({ clock });
-  const identity = createIdentityService({ db, clock, config, audit, secretBox: createSecretBox(masterKey) });
+  const secretBox = createSecretBox(masterKey);
+  const identity = createIdentityService({ db, clock, config, audit, secretBox });
+  const secondFactor = createSecondFactor({ db, clock, audit, secretBox });
+  const organization = createOrganizationService({ db, clock, audit, credentials: identity, secondFactor });
+  const auditQueries = createAuditQueries({ db, audit });
   const rateLimit = createRateLimiter({ db, clock, perSecond: config.rateLimitPerSecond });
-  return { config, database, db, clock, audit, identity, rateLimit };
+  return { config, database, db, clock, audit, identity, rateLimit, secondFactor, organization, auditQueries };
 }
 
 export type Services = ReturnType<typeof createServices>;
