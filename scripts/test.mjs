@@ -102,12 +102,15 @@ async function runE2e() {
     await waitFor(`http://127.0.0.1:${port}/healthz`, 60_000);
     runNodeTests('browser journeys (Chromium)', files, { E2E_BASE_URL: `http://127.0.0.1:${port}`, HUOBAN_DEMO_PASSWORD: DEMO_PASSWORD }, 1);
   } finally {
+    // Let the embedded database close before its directory goes.
+    const exited = new Promise((resolve) => server.once('exit', resolve));
     server.kill('SIGTERM');
+    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-if (want('unit')) runNodeTests('unit', find(path.join(root, 'server/src'), '.test.ts'));
+if (want('unit')) runNodeTests('unit', [...find(path.join(root, 'server/src'), '.test.ts'), ...find(path.join(root, 'console/src'), '.test.ts')]);
 if (want('api')) {
   const apiTests = find(path.join(root, 'server/test'), '.test.ts');
   runNodeTests('api on PGlite', apiTests, { TEST_DB: 'pglite' });

@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import swagger from '@fastify/swagger';
@@ -25,6 +27,21 @@ export const CONSOLE_DIST = path.join(ROOT, 'console/dist');
 const API_PREFIXES = ['/api/', '/v1', '/v2/', '/v3/', '/v3.0/', '/openapi'];
 export const BODY_LIMIT = 1024 * 1024;
 
+/** Requests Node cannot even parse (URL or headers too large, garbage) still get a coded error. */
+function answerClientError(error: Error & { code?: string }, socket: Socket) {
+  const code = error.code === 'HPE_HEADER_OVERFLOW' ? 'HBN.0431' : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'HBN.0408' : 'CBC.0100';
+  const status = code === 'HBN.0431' ? 431 : code === 'HBN.0408' ? 408 : 400;
+  const body = JSON.stringify(errorBody(code, 'en'));
+  if (socket.writable) {
+    socket.end(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  } else {
+    socket.destroy(error);
+  }
+}
+
 export interface AppOptions {
   logger?: boolean | object;
   serveConsole?: boolean;
@@ -39,6 +56,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
     ajv: { customOptions: { coerceTypes: false } },
+    clientErrorHandler: answerClientError,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -110,8 +128,10 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   }
   app.setNotFoundHandler((request, reply) => {
     const isApi = API_PREFIXES.some((p) => request.url.startsWith(p));
-    if (!isApi && request.method === 'GET' && serveConsole && existsSync(CONSOLE_DIST)) {
-      return reply.sendFile('index.html'); // client-side routes of the console
+    // Client-side routes of the console get its page; a missing file (with an extension) stays a 404.
+    const isFile = /\.[a-z0-9]+$/i.test(request.url.split('?')[0]);
+    if (!isApi && !isFile && request.method === 'GET' && serveConsole && existsSync(CONSOLE_DIST)) {
+      return reply.sendFile('index.html');
     }
     return reply.status(404).send(errorBody('APIG.0404', langOf(request.headers)));
   });

@@ -100,6 +100,12 @@ export const ERRORS = {
   'HBN.2024': { status: 400, en: 'No authenticator enrolment is pending.', zh: '没有待确认的身份验证器绑定。' },
   'HBN.0404': { status: 404, en: 'The resource does not exist.', zh: '资源不存在。' },
   'HBN.0413': { status: 413, en: 'The request body is too large.', zh: '请求体过大。' },
+  'HBN.0431': {
+    status: 431,
+    en: 'The request URL or headers are too large.',
+    zh: '请求URL或请求头过大。',
+  },
+  'HBN.0408': { status: 408, en: 'The request took too long to arrive.', zh: '请求超时。' },
   'HBN.0415': {
     status: 415,
     en: 'Unsupported content type; send application/json.',

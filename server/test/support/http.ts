@@ -10,6 +10,7 @@ export interface RequestOptions {
   body?: unknown;
   /** Sent verbatim instead of JSON-encoding body. */
   raw?: string;
+  rawBytes?: Buffer;
   headers?: Record<string, string>;
   query?: Record<string, string | number | undefined>;
 }
@@ -47,12 +48,13 @@ export class HttpClient {
     for (const [k, v] of Object.entries(options.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
     const headers: Record<string, string> = { ...this.auth };
     if (this.csrf && !['GET', 'HEAD'].includes(method)) headers['x-csrf-token'] = this.csrf;
-    let body: string | undefined;
-    if (options.raw !== undefined) body = options.raw;
+    let body: string | Buffer | undefined;
+    if (options.rawBytes !== undefined) body = options.rawBytes;
+    else if (options.raw !== undefined) body = options.raw;
     else if (options.body !== undefined) body = JSON.stringify(options.body);
     if (body !== undefined) headers['content-type'] = 'application/json';
     Object.assign(headers, options.headers);
-    const response = await fetch(url, { method, headers, body });
+    const response = await fetch(url, { method, headers, body: body as BodyInit | undefined });
     const text = await response.text();
     let parsed: unknown = text;
     try {

@@ -3,6 +3,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { callerOf } from '../../http/context.ts';
+import { toApiTime } from '../../shared/clock.ts';
 import type { IdentityService } from './identity.service.ts';
 import { iamCreateCredentialBody, iamCredential, iamTokenBody, iamTokenResponse } from './identity.schemas.ts';
 
@@ -96,7 +97,7 @@ export const iamRoutes: FastifyPluginAsyncZod<{ identity: IdentityService }> = a
           secret: key.secret,
           status: key.status,
           user_id: key.userId,
-          create_time: key.createdAt.toISOString(),
+          create_time: toApiTime(key.createdAt),
           description: key.description,
         },
       });
@@ -119,7 +120,7 @@ export const iamRoutes: FastifyPluginAsyncZod<{ identity: IdentityService }> = a
           access: k.id,
           status: k.status,
           user_id: k.user_id,
-          create_time: new Date(k.created_at).toISOString(),
+          create_time: toApiTime(new Date(k.created_at)),
           description: k.description,
         })),
       };

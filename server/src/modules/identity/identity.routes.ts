@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { callerOf } from '../../http/context.ts';
 import { CSRF_COOKIE, SESSION_COOKIE } from '../../http/guard.ts';
 import type { Caller } from '../../shared/actor.ts';
+import { toApiTime } from '../../shared/clock.ts';
 import { menusFor } from '../organization/index.ts';
 import type { IdentityService } from './identity.service.ts';
 import { changePasswordBody, createCredentialBody, credentialListItem, me, newCredential, signInBody } from './identity.schemas.ts';
@@ -83,8 +84,8 @@ export const identityRoutes: FastifyPluginAsyncZod<{ identity: IdentityService; 
           access: k.id,
           description: k.description,
           status: k.status,
-          created_at: new Date(k.created_at).toISOString(),
-          last_used_at: k.last_used_at ? new Date(k.last_used_at).toISOString() : null,
+          created_at: toApiTime(new Date(k.created_at)),
+          last_used_at: k.last_used_at ? toApiTime(new Date(k.last_used_at)) : null,
         })),
       };
     },
@@ -107,7 +108,7 @@ export const identityRoutes: FastifyPluginAsyncZod<{ identity: IdentityService; 
           secret: key.secret,
           description: key.description,
           status: key.status,
-          created_at: key.createdAt.toISOString(),
+          created_at: toApiTime(key.createdAt),
         },
       });
     },

@@ -1,0 +1,151 @@
+// Shared pieces of the benchmarks: scratch databases, API processes, a closed-loop load
+// generator with latency percentiles, and pgbench. Every figure is reported as a ratio to a
+// baseline measured in the same run on the same machine.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync } from 'node:fs';
+import net from 'node:net';
+import pg from 'pg';
+
+export const PASSWORD = 'Demo@12345';
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function adminUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    console.error('the benchmarks need DATABASE_URL=postgres://... (they create and drop scratch databases)');
+    process.exit(2);
+  }
+  return url;
+}
+
+export async function scratchDatabase(prefix: string): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
+  const admin = adminUrl();
+  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
+  const c = new pg.Client({ connectionString: admin });
+  await c.connect();
+  await c.query(`CREATE DATABASE ${name}`);
+  await c.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    name,
+    drop: async () => {
+      const d = new pg.Client({ connectionString: admin });
+      await d.connect();
+      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await d.end();
+    },
+  };
+}
+
+export const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+
+/** Starts the product (single process, or the cluster with N workers) and waits until it answers. */
+export async function startServer(env: Record<string, string>, workers?: number): Promise<{ url: string; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const script = workers ? ['server/src/cluster.ts', '--workers', String(workers)] : ['server/src/main.ts'];
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', ...script], {
+    env: {
+      ...process.env,
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      HUOBAN_DEMO_PASSWORD: PASSWORD,
+      HUOBAN_RATE_LIMIT: '0', // benchmarks measure throughput, not the throttle
+      HUOBAN_SERVE_CONSOLE: 'off',
+      LOG_LEVEL: 'error',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break;
+    } catch {}
+    await sleep(100);
+  }
+  return {
+    url,
+    stop: async () => {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await Promise.race([exited, sleep(5000)]);
+      child.kill('SIGKILL');
+    },
+  };
+}
+
+export async function iamToken(url: string, name: string): Promise<string> {
+  const r = await fetch(`${url}/v3/auth/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ auth: { identity: { methods: ['password'], password: { user: { name, password: PASSWORD } } } } }),
+  });
+  if (r.status !== 201) throw new Error(`token for ${name}: ${r.status} ${await r.text()}`);
+  return r.headers.get('x-subject-token')!;
+}
+
+export interface LoadResult {
+  operations: number;
+  failures: number;
+  seconds: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+}
+
+/** Closed loop: `clients` concurrent callers each repeat `op` for `seconds`; latencies in ms. */
+export async function closedLoop(clients: number, seconds: number, op: (client: number, i: number) => Promise<boolean>): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let failures = 0;
+  const started = performance.now();
+  const until = started + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, client) => {
+      for (let i = 0; performance.now() < until; i++) {
+        const t0 = performance.now();
+        const ok = await op(client, i).catch(() => false);
+        latencies.push(performance.now() - t0);
+        if (!ok) failures++;
+      }
+    }),
+  );
+  const elapsed = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0;
+  return { operations: latencies.length - failures, failures, seconds: elapsed, perSecond: (latencies.length - failures) / elapsed, p50: at(0.5), p99: at(0.99) };
+}
+
+function pgbenchBinary(): string {
+  const root = '/usr/lib/postgresql';
+  for (const v of existsSync(root) ? readdirSync(root).sort().reverse() : []) {
+    const bin = `${root}/${v}/bin/pgbench`;
+    if (existsSync(bin)) return bin;
+  }
+  return 'pgbench';
+}
+
+/** pgbench's TPC-B-like transactions per second with the given clients, on a scratch database. */
+export async function pgbenchTps(clients: number, seconds: number): Promise<number> {
+  const db = await scratchDatabase('huoban_pgbench');
+  try {
+    const bin = pgbenchBinary();
+    execFileSync(bin, ['-i', '-q', '-s', '1', db.url], { stdio: 'ignore' });
+    const out = execFileSync(bin, ['-n', '-c', String(clients), '-j', '2', '-T', String(seconds), db.url], { encoding: 'utf8' });
+    const m = /tps = ([\d.]+) \((?:without initial connection time|excluding connections establishing)\)/.exec(out) ?? /tps = ([\d.]+)/.exec(out);
+    if (!m) throw new Error(`could not read pgbench output:\n${out}`);
+    return Number(m[1]);
+  } finally {
+    await db.drop();
+  }
+}
+
+export const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });

@@ -1,0 +1,9 @@
+// Built pages, by the key of the menu entry they belong to. A menu entry without a page here
+// shows "not available yet"; add a line when a feature's page is ready.
+import type { ComponentType } from 'react';
+import { HomePage } from '../features/home/HomePage.tsx';
+import { HOME_KEY } from './menus.ts';
+
+export const pagesByMenuKey: Record<string, ComponentType> = {
+  [HOME_KEY]: HomePage,
+};
