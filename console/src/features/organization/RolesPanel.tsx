@@ -1,7 +1,7 @@
 // Roles tab: system roles (read-only) and custom roles, edited as a permission tree by menu
 // (ticking a branch selects every item below it).
 import { useMemo, useState } from 'react';
-import { App, Button, Form, Input, Modal, Space, Table, Tag, Tree, type TableColumnsType } from 'antd';
+import { App, Button, Form, Input, Modal, Space, Spin, Table, Tag, Tree, type TableColumnsType } from 'antd';
 import type { DataNode } from 'antd/es/tree';
 import { useTranslation } from 'react-i18next';
 import { currentLang } from '../../i18n/index.ts';
@@ -57,6 +57,10 @@ function RoleModal({ role, open, onClose }: { role: RoleItem | null; open: boole
         </Form.Item>
         <Form.Item label={t('org.permissions')} required>
           <div data-testid="permission-tree" style={{ maxHeight: 360, overflow: 'auto', border: '1px solid #f0f0f0', padding: 8 }}>
+            {/* Mounted once the catalogue is here, so that defaultExpandAll sees the whole tree. */}
+            {tree.length === 0 ? (
+              <Spin />
+            ) : (
             <Tree
               checkable
               defaultExpandAll
@@ -64,6 +68,7 @@ function RoleModal({ role, open, onClose }: { role: RoleItem | null; open: boole
               checkedKeys={checked}
               onCheck={(keys) => setChecked((Array.isArray(keys) ? keys : keys.checked).map(String))}
             />
+            )}
           </div>
         </Form.Item>
       </Form>
