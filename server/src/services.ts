@@ -2,12 +2,13 @@
 import type { Config } from './config.ts';
 import type { Database } from './db/client.ts';
 import type { Clock } from './shared/clock.ts';
-import { createAuditService } from './modules/audit/index.ts';
+import { createAuditQueries, createAuditService } from './modules/audit/index.ts';
 import { createIdentityService, createSecretBox } from './modules/identity/index.ts';
 import { createRateLimiter } from './http/rate-limit.ts';
 import { createCatalogService } from './modules/catalog/index.ts';
 import { createLedgerService } from './modules/ledger/index.ts';
 import { createFundsService } from './modules/funds/index.ts';
+import { createOrganizationService, createSecondFactor } from './modules/organization/index.ts';
 
 export interface ServiceDeps {
   config: Config;
@@ -19,12 +20,16 @@ export interface ServiceDeps {
 export function createServices({ config, database, clock, masterKey }: ServiceDeps) {
   const db = database.db;
   const audit = createAuditService({ clock });
-  const identity = createIdentityService({ db, clock, config, audit, secretBox: createSecretBox(masterKey) });
+  const secretBox = createSecretBox(masterKey);
+  const identity = createIdentityService({ db, clock, config, audit, secretBox });
+  const secondFactor = createSecondFactor({ db, clock, audit, secretBox });
+  const organization = createOrganizationService({ db, clock, audit, credentials: identity, secondFactor });
+  const auditQueries = createAuditQueries({ db, audit });
   const rateLimit = createRateLimiter({ db, clock, perSecond: config.rateLimitPerSecond });
   const catalog = createCatalogService({ db, clock, audit });
   const ledger = createLedgerService({ clock, faults: config.faults });
   const funds = createFundsService({ db, clock, audit, ledger });
-  return { config, database, db, clock, audit, identity, rateLimit, catalog, ledger, funds };
+  return { config, database, db, clock, audit, identity, rateLimit, secondFactor, organization, auditQueries, catalog, ledger, funds };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -3,9 +3,18 @@
 import type { ComponentType } from 'react';
 import { HomePage } from '../features/home/HomePage.tsx';
 import { CatalogPage } from '../features/catalog/CatalogPage.tsx';
+import { AuditPage } from '../features/organization/AuditPage.tsx';
+import { MembersPage } from '../features/organization/MembersPage.tsx';
+import { SecurityPage } from '../features/organization/SecurityPage.tsx';
 import { HOME_KEY } from './menus.ts';
 
 export const pagesByMenuKey: Record<string, ComponentType> = {
   [HOME_KEY]: HomePage,
   'vendor.configuration': CatalogPage,
+  'organization.members': MembersPage,
+  'organization.audit': AuditPage,
+  'organization.security': SecurityPage,
+  'vendor.organization.members': MembersPage,
+  'vendor.organization.audit': AuditPage,
+  'vendor.organization.security': SecurityPage,
 };

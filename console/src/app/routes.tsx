@@ -10,6 +10,7 @@ import { NotAvailable, NotFound } from '../components/NotAvailable.tsx';
 import { AccessKeysPage } from '../features/access-keys/AccessKeysPage.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
+import { ChangePasswordPage } from '../features/organization/ChangePasswordPage.tsx';
 import { ACCESS_KEYS_PATH } from './AccountMenu.tsx';
 import { AppShell } from './AppShell.tsx';
 import { findTrail, firstLeaf, homePath, isExactly } from './menus.ts';
@@ -47,6 +48,8 @@ function RequireSession() {
     );
   }
   if (!me.data) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  // The server refuses everything but this until an initial password is changed (HBN.1007).
+  if (me.data.user.must_change_password) return <ChangePasswordPage />;
   return (
     <SessionContext value={me.data}>
       <AppShell />

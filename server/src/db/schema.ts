@@ -261,7 +261,48 @@ export interface FundsTransitionTable {
   occurred_at: Timestamp;
 }
 
+export interface OrgRoleTable {
+  id: string;
+  org_id: string;
+  name: string;
+  description: Generated<string>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface OrgRoleItemTable {
+  role_id: string;
+  org_id: string;
+  item_code: string;
+}
+
+export interface MemberRoleTable {
+  user_id: string;
+  org_id: string;
+  role_id: string;
+}
+
+export interface OrgSecuritySettingTable {
+  org_id: string;
+  sensitive_verification: Generated<boolean>;
+  updated_at: Timestamp;
+}
+
+export interface UserTotpTable {
+  user_id: string;
+  org_id: string;
+  secret_ciphertext: string;
+  confirmed_at: Timestamp | null;
+  last_step: bigint | null;
+  created_at: CreatedAt;
+}
+
 export interface DB {
+  org_role: OrgRoleTable;
+  org_role_item: OrgRoleItemTable;
+  member_role: MemberRoleTable;
+  org_security_setting: OrgSecuritySettingTable;
+  user_totp: UserTotpTable;
   product: ProductTable;
   product_spec: ProductSpecTable;
   customer_association: CustomerAssociationTable;

@@ -2,13 +2,12 @@
 // work. Each feature extends it. The vendor organization itself is created by bootstrap().
 import type { Kysely } from 'kysely';
 import type { DB, OrgKind, PartnerType } from '../db/schema.ts';
-import { newId, newSecret } from '../shared/ids.ts';
+import { newId, newPrefixedId, newSecret } from '../shared/ids.ts';
 import { hashPassword } from '../modules/identity/index.ts';
 import { loadDemoCatalog } from '../modules/catalog/index.ts';
 import { createLedgerService, type AccountRef } from '../modules/ledger/index.ts';
 import type { Actor } from '../shared/actor.ts';
 import { systemClock } from '../shared/clock.ts';
-import { newPrefixedId } from '../shared/ids.ts';
 
 export interface Login {
   name: string;
@@ -39,6 +38,73 @@ const DEMO_ORGS: OrgSpec[] = [
   { account: 'cust_demo5', name: '宁波海港贸易有限公司', kind: 'customer', role: 'customer of rs_demo1 (resale)' },
   { account: 'cust_demo6', name: '无锡新材料研究院', kind: 'customer', role: 'customer of rs_demo2 (resale)' },
 ];
+
+/** Members (组织成员) of demo organizations: a custom role's items, or system role ids. */
+interface MemberSpec {
+  account: string;
+  org: string;
+  name: string;
+  roles: string[];
+  role: string;
+}
+
+const CUSTOM_ROLES: { org: string; name: string; description: string; items: string[] }[] = [
+  {
+    org: 'md_demo',
+    name: '客户查看',
+    description: '只能查看客户列表',
+    items: ['BPC_ITEM_SUBCUSTSERV_010100'],
+  },
+];
+
+const DEMO_MEMBERS: MemberSpec[] = [
+  { account: 'md_finance', org: 'md_demo', name: '王财务', roles: ['system.finance'], role: 'finance member of md_demo' },
+  { account: 'md_am', org: 'md_demo', name: '李客户经理', roles: ['system.account_manager'], role: 'account manager of md_demo' },
+  { account: 'md_viewer', org: 'md_demo', name: '赵只看客户', roles: ['custom:客户查看'], role: 'member of md_demo who only views customers' },
+  { account: 'sp_supervisor', org: 'sp_demo', name: '陈主管', roles: ['system.account_manager_supervisor'], role: 'account-manager supervisor of sp_demo' },
+  { account: 'ops_approver', org: 'vendor_admin', name: '周审批', roles: ['vendor.approver'], role: 'approver of the vendor' },
+];
+
+async function createMembers(db: Kysely<DB>, fixedPassword: string | undefined): Promise<Login[]> {
+  const orgIds = new Map(
+    (await db.selectFrom('organization').select(['id', 'domain_name']).execute()).map((o) => [o.domain_name, o.id]),
+  );
+  const roleIds = new Map<string, string>();
+  for (const role of CUSTOM_ROLES) {
+    const id = newPrefixedId('ROLE');
+    const orgId = orgIds.get(role.org)!;
+    roleIds.set(`custom:${role.name}`, id);
+    await db.insertInto('org_role').values({ id, org_id: orgId, name: role.name, description: role.description, updated_at: new Date() }).execute();
+    await db.insertInto('org_role_item').values(role.items.map((item_code) => ({ role_id: id, org_id: orgId, item_code }))).execute();
+  }
+  const logins: Login[] = [];
+  for (const m of DEMO_MEMBERS) {
+    const password = passwordFor(fixedPassword);
+    const userId = newId();
+    const orgId = orgIds.get(m.org)!;
+    await db
+      .insertInto('app_user')
+      .values({
+        id: userId,
+        org_id: orgId,
+        name: m.account,
+        display_name: m.name,
+        email: `${m.account}@example.com`,
+        mobile: null,
+        password_hash: await hashOnce(password),
+        // Demo logins are printed for immediate use; members created in the product must change theirs.
+        must_change_password: false,
+        updated_at: new Date(),
+      })
+      .execute();
+    await db
+      .insertInto('member_role')
+      .values(m.roles.map((r) => ({ user_id: userId, org_id: orgId, role_id: roleIds.get(r) ?? r })))
+      .execute();
+    logins.push({ name: m.account, password, role: m.role });
+  }
+  return logins;
+}
 
 /** customer account -> [partner account, association type] */
 const ASSOCIATIONS: Record<string, [string, 1 | 2]> = {
@@ -123,6 +189,7 @@ export async function loadDemo(db: Kysely<DB>, fixedPassword?: string): Promise<
     }
     await loadDemoCatalog(tx);
     await seedFunds(tx, ids);
+    logins.push(...(await createMembers(tx, fixedPassword)));
     return logins;
   });
 }

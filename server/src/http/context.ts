@@ -16,6 +16,8 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     access?: Access;
+    /** Reachable by a user who must still change its initial password (sign-out, me, password). */
+    duringPasswordChange?: boolean;
   }
 }
 

@@ -76,6 +76,10 @@ export function installGuard(app: FastifyInstance, deps: GuardDeps) {
     const caller = await authenticate(request, deps);
     request.caller = caller;
     if (access !== 'public' && !caller) throw new AppError('CBC.0154');
+    // An initial password (new member, reset) must be changed before anything else.
+    if (access !== 'public' && caller!.mustChangePassword && !request.routeOptions.config.duringPasswordChange) {
+      throw new AppError('HBN.1007');
+    }
 
     const who = caller ? `${caller.org.id}|${request.ip}` : `anonymous|${request.ip}`;
     await deps.rateLimit(`${who}|${request.method} ${request.routeOptions.url}`);

@@ -110,3 +110,22 @@ export async function deleteAccessKey(db: Kysely<DB>, access: string, userId: st
   const result = await db.deleteFrom('access_key').where('id', '=', access).where('user_id', '=', userId).executeTakeFirst();
   return result.numDeletedRows > 0n;
 }
+
+export async function revokeSessionsOfUser(db: Kysely<DB>, userId: string, at: Date, exceptSessionId?: string) {
+  let query = db.updateTable('auth_session').set({ revoked_at: at }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+  if (exceptSessionId) query = query.where('id', '<>', exceptSessionId);
+  await query.execute();
+}
+
+export async function deleteCredentialsOfUser(db: Kysely<DB>, userId: string) {
+  await db.deleteFrom('auth_session').where('user_id', '=', userId).execute();
+  await db.deleteFrom('access_key').where('user_id', '=', userId).execute();
+}
+
+export async function setPassword(db: Kysely<DB>, userId: string, passwordHash: string, at: Date) {
+  await db
+    .updateTable('app_user')
+    .set({ password_hash: passwordHash, must_change_password: false, updated_at: at })
+    .where('id', '=', userId)
+    .execute();
+}

@@ -8,7 +8,7 @@ import type { Caller } from '../../shared/actor.ts';
 import { toApiTime } from '../../shared/clock.ts';
 import { menusFor } from '../organization/index.ts';
 import type { IdentityService } from './identity.service.ts';
-import { createCredentialBody, credentialListItem, me, newCredential, signInBody } from './identity.schemas.ts';
+import { changePasswordBody, createCredentialBody, credentialListItem, me, newCredential, signInBody } from './identity.schemas.ts';
 
 const tags = ['Console session'];
 
@@ -43,7 +43,7 @@ export const identityRoutes: FastifyPluginAsyncZod<{ identity: IdentityService; 
   });
 
   app.delete('/api/session', {
-    config: { access: 'signed_in' },
+    config: { access: 'signed_in', duringPasswordChange: true },
     schema: { tags, summary: 'Sign out', response: { 204: z.null() } },
     handler: async (request, reply) => {
       await identity.signOut(callerOf(request));
@@ -53,9 +53,24 @@ export const identityRoutes: FastifyPluginAsyncZod<{ identity: IdentityService; 
   });
 
   app.get('/api/me', {
-    config: { access: 'signed_in' },
+    config: { access: 'signed_in', duringPasswordChange: true },
     schema: { tags, summary: 'The signed-in user, organization, permission items and navigation', response: { 200: me } },
     handler: async (request) => meOf(callerOf(request)),
+  });
+
+  app.post('/api/me/password', {
+    config: { access: 'signed_in', duringPasswordChange: true },
+    schema: {
+      tags,
+      summary: 'Change your own password (required first when the password is an initial one)',
+      body: changePasswordBody,
+      response: { 200: me },
+    },
+    handler: async (request) => {
+      const caller = callerOf(request);
+      await identity.changePassword(caller, request.body.old_password, request.body.new_password);
+      return meOf({ ...caller, mustChangePassword: false });
+    },
   });
 
   app.get('/api/access-keys', {

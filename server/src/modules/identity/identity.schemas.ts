@@ -29,6 +29,8 @@ export const me = z.object({
 
 export const signInBody = z.object({ name: accountName, password }).strict();
 
+export const changePasswordBody = z.object({ old_password: password, new_password: password }).strict();
+
 export const credentialListItem = z.object({
   access: z.string(),
   description: z.string(),

@@ -9,10 +9,10 @@ import type { Clock } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
 import { newSecret } from '../../shared/ids.ts';
 import type { AuditService } from '../audit/index.ts';
-import { permissionsOf } from '../organization/index.ts';
+import { checkPasswordPolicy, permissionsOf } from '../organization/index.ts';
 import * as repo from './identity.repo.ts';
 import type { UserWithOrg } from './identity.repo.ts';
-import { decoyHash, verifyPassword } from './passwords.ts';
+import { decoyHash, hashPassword, verifyPassword } from './passwords.ts';
 import type { SecretBox } from './secret-box.ts';
 
 export const MAX_ACCESS_KEYS_PER_USER = 2;
@@ -119,6 +119,47 @@ export function createIdentityService(deps: IdentityDeps) {
   }
 
   return {
+    hashPassword,
+
+    /** Ends every session and token of a user (a disabled member, a reset password), but one. */
+    async revokeSessionsOf(tx: Kysely<DB>, userId: string, exceptSessionId?: string) {
+      await repo.revokeSessionsOfUser(tx, userId, clock.now(), exceptSessionId);
+    },
+
+    /** Removes a user's sessions and access keys (before the user itself is deleted). */
+    async forgetUser(tx: Kysely<DB>, userId: string) {
+      await repo.deleteCredentialsOfUser(tx, userId);
+    },
+
+    /**
+     * The signed-in user changes its own password (the only thing a user with an initial
+     * password may do). Other sessions and tokens of the user end; this one stays.
+     */
+    async changePassword(caller: Caller, oldPassword: string, newPassword: string) {
+      const user = await repo.findUserById(db, caller.userId);
+      if (!user) throw new AppError('CBC.0154');
+      if (!(await verifyPassword(user.password_hash, oldPassword))) {
+        await db.transaction().execute((tx) =>
+          audit.append(tx, actorOf(caller), {
+            operation: 'identity.password_change',
+            targetType: 'user',
+            targetId: caller.userId,
+            outcome: 'failure',
+            detail: { reason: 'wrong_password' },
+          }),
+        );
+        throw new AppError('HBN.1009');
+      }
+      if (oldPassword === newPassword) throw new AppError('HBN.1010');
+      checkPasswordPolicy(newPassword, user.user_name);
+      const passwordHash = await hashPassword(newPassword);
+      await db.transaction().execute(async (tx) => {
+        await repo.setPassword(tx, caller.userId, passwordHash, clock.now());
+        await repo.revokeSessionsOfUser(tx, caller.userId, clock.now(), caller.sessionId);
+        await audit.append(tx, actorOf(caller), { operation: 'identity.password_change', targetType: 'user', targetId: caller.userId });
+      });
+    },
+
     /** Console sign-in: name + password -> session cookie value and CSRF token. */
     async signIn(name: string, password: string, clientIp: string) {
       const user = await checkPassword(name, password, clientIp, 'console');

@@ -51,8 +51,17 @@ export const MENU_TREE: MenuNode[] = [
           item('BPC_ITEM_SUBCUSTSERV_010100', '销售-客户-客户管理-客户列表-查看列表', 'Sales - Customers - Customer management - Customer list - View'),
           item('BPC_ITEM_SUBCUSTSERV_010103', '销售-客户-客户管理-客户列表-拨款', 'Sales - Customers - Customer management - Customer list - Allocate'),
           item('BPC_ITEM_SUBCUSTSERV_010104', '销售-客户-客户管理-客户列表-回收', 'Sales - Customers - Customer management - Customer list - Reclaim'),
+          item('BPC_ITEM_SUBCUSTSERV_010105', '销售-客户-客户管理-客户列表-解除关联', 'Sales - Customers - Customer management - Customer list - Disassociate'),
+          item('BPC_ITEM_SUBCUSTSERV_010106', '销售-客户-客户管理-客户列表-切换关联类型', 'Sales - Customers - Customer management - Customer list - Switch association type'),
+          item('BPC_ITEM_SUBCUSTSERV_010107', '销售-客户-客户管理-客户列表-邀请客户', 'Sales - Customers - Customer management - Customer list - Invite customer'),
           item('BPC_ITEM_SUBCUSTSERV_010115', '销售-客户-客户管理-客户列表-冻结/解冻账号', 'Sales - Customers - Customer management - Customer list - Freeze/unfreeze'),
           item('BPC_ITEM_SUBCUSTSERV_010118', '销售-客户-客户管理-客户列表-创建伙伴子客户(能力开放)', 'Sales - Customers - Customer management - Customer list - Create sub-customer (API)'),
+          item('BPC_ITEM_SUBCUSTSERV_010119', '销售-客户-客户管理-客户列表-实名认证同步(能力开放)', 'Sales - Customers - Customer management - Customer list - Real-name sync (API)'),
+          item('BPC_ITEM_SUBCUSTSERV_010200', '销售-客户-客户管理-客户分配-查看', 'Sales - Customers - Customer management - Customer assignment - View'),
+          item('BPC_ITEM_SUBCUSTSERV_010201', '销售-客户-客户管理-客户分配-分配客户经理', 'Sales - Customers - Customer management - Customer assignment - Assign account manager'),
+          item('BPC_ITEM_SUBCUSTSERV_010300', '销售-客户-客户管理-客户授权-查看', 'Sales - Customers - Customer management - Authorizations - View'),
+          item('BPC_ITEM_SUBCUSTSERV_010301', '销售-客户-客户管理-客户授权-申请授权', 'Sales - Customers - Customer management - Authorizations - Request'),
+          item('BPC_ITEM_SUBCUSTSERV_010400', '销售-客户-客户管理-关联事件-查看', 'Sales - Customers - Customer management - Association events - View'),
           item('BPC_ITEM_SUBCUSTSERV_010500', '销售-客户-客户管理-二级经销商子客户-查看客户信息', "Sales - Customers - Customer management - Resellers' customers - View"),
           item('BPC_ITEM_SUBCUSTSERV_010501', '销售-客户-客户管理-二级经销商子客户-冻结/解冻账号', "Sales - Customers - Customer management - Resellers' customers - Freeze/unfreeze"),
         ],
@@ -66,10 +75,14 @@ export const MENU_TREE: MenuNode[] = [
         items: [
           item('BPC_ITEM_SUBCUSTSERV_030100', '销售-客户-券管理-代金券额度-查看代金券列表', 'Sales - Customers - Vouchers - Voucher quota - View'),
           item('BPC_ITEM_SUBCUSTSERV_030102', '销售-客户-券管理-代金券额度-发放代金券', 'Sales - Customers - Vouchers - Voucher quota - Issue vouchers'),
+          item('BPC_ITEM_SUBCUSTSERV_030103', '销售-客户-券管理-现金券额度-查看操作记录', 'Sales - Customers - Vouchers - Cash coupon quota - Operation records'),
           item('BPC_ITEM_SUBCUSTSERV_030104', '销售-客户-券管理-代金券额度-发放额度', 'Sales - Customers - Vouchers - Voucher quota - Issue quota'),
           item('BPC_ITEM_SUBCUSTSERV_030200', '销售-客户-券管理-已发放代金券-查看已发放列表', 'Sales - Customers - Vouchers - Issued vouchers - View'),
           item('BPC_ITEM_SUBCUSTSERV_030201', '销售-客户-券管理-已发放代金券-回收代金券', 'Sales - Customers - Vouchers - Issued vouchers - Reclaim'),
+          item('BPC_ITEM_SUBCUSTSERV_030300', '销售-客户-券管理-活动代金券-查看', 'Sales - Customers - Vouchers - Activity vouchers - View'),
+          item('BPC_ITEM_SUBCUSTSERV_030301', '销售-客户-券管理-活动代金券-申请', 'Sales - Customers - Vouchers - Activity vouchers - Apply'),
           item('BPC_ITEM_SUBCUSTSERV_030600', '销售-客户-券管理-已发放代金券额度-查询已发放列表', 'Sales - Customers - Vouchers - Issued quotas - View'),
+          item('BPC_ITEM_SUBCUSTSERV_030601', '销售-客户-券管理-已发放代金券额度-批量回收代金券额度', 'Sales - Customers - Vouchers - Issued quotas - Batch reclaim'),
           item('BPC_ITEM_SUBCUSTSERV_030602', '销售-客户-券管理-已发放代金券额度-回收代金券额度', 'Sales - Customers - Vouchers - Issued quotas - Reclaim'),
         ],
       },
@@ -82,6 +95,7 @@ export const MENU_TREE: MenuNode[] = [
         items: [
           item('BPC_ITEM_SUBCUSTSERV_050100', '销售-客户-客户订单-订单列表-查看', 'Sales - Customers - Customer orders - View'),
           item('BPC_ITEM_SUBCUSTSERV_050101', '销售-客户-客户订单-订单支付-支付订单', 'Sales - Customers - Customer orders - Order payment - Pay'),
+          item('BPC_ITEM_SUBCUSTSERV_050102', '销售-客户-客户订单-订单列表-代客下单', 'Sales - Customers - Customer orders - Place order for customer'),
         ],
       },
       {
@@ -96,6 +110,7 @@ export const MENU_TREE: MenuNode[] = [
           item('BPC_ITEM_SALES_020104', '销售-云经销商-云经销商管理-我的云经销商-拨款', 'Sales - Cloud Resellers - Reseller management - My resellers - Allocate'),
           item('BPC_ITEM_SALES_020105', '销售-云经销商-云经销商管理-我的云经销商-回收', 'Sales - Cloud Resellers - Reseller management - My resellers - Reclaim'),
           item('BPC_ITEM_SALES_020106', '销售-云经销商-云经销商管理-我的云经销商-发放代金券额度', 'Sales - Cloud Resellers - Reseller management - My resellers - Issue voucher quota'),
+          item('BPC_ITEM_SALES_020107', '销售-云经销商-云经销商管理-我的云经销商-分配客户经理', 'Sales - Cloud Resellers - Reseller management - My resellers - Assign account manager'),
         ],
       },
       {
@@ -106,6 +121,9 @@ export const MENU_TREE: MenuNode[] = [
         audience: 'partner',
         items: [
           item('BPC_ITEM_FINANCE_030100', '销售-账务-资金管理-收支明细-查看', 'Sales - Accounting - Funds - Income/expense details - View'),
+          item('BPC_ITEM_FINANCE_030101', '销售-账务-资金管理-账户充值-充值', 'Sales - Accounting - Funds - Top-up - Top up'),
+          item('BPC_ITEM_FINANCE_030102', '销售-账务-资金管理-提现-申请提现', 'Sales - Accounting - Funds - Withdrawal - Withdraw'),
+          item('BPC_ITEM_FINANCE_030103', '销售-账务-资金管理-协议-查看', 'Sales - Accounting - Funds - Agreements - View'),
           item('BPC_ITEM_FINANCE_040100', '销售-账务-客户管理-调账记录-查看', 'Sales - Accounting - Customer management - Adjustment records - View'),
           item('BPC_ITEM_FINANCE_030200', '销售-账务-资金管理-账户充值-查看', 'Sales - Accounting - Funds - Top-up - View'),
           item('BPC_ITEM_FINANCE_030201', '销售-账务-资金管理-账户充值-充值', 'Sales - Accounting - Funds - Top-up - Top up'),
@@ -114,6 +132,7 @@ export const MENU_TREE: MenuNode[] = [
           item('BPC_ITEM_FINANCE_030302', '销售-账务-资金管理-代付管理-作废', 'Sales - Accounting - Funds - Entrusted payment - Invalidate'),
           item('BPC_ITEM_FINANCE_030400', '销售-账务-资金管理-提现-查看', 'Sales - Accounting - Funds - Withdrawal - View'),
           item('BPC_ITEM_FINANCE_030401', '销售-账务-资金管理-提现-申请提现', 'Sales - Accounting - Funds - Withdrawal - Request'),
+          item('BPC_MENU_FINANCE_100100', '销售-账务-券管理-代金券查看-代金券列表查看', 'Sales - Accounting - Vouchers - Voucher list - View'),
         ],
       },
       {
@@ -124,6 +143,8 @@ export const MENU_TREE: MenuNode[] = [
         audience: 'partner',
         items: [
           item('BPC_ITEM_FINANCE_020100', '销售-客户-客户消费-消费明细-查看列表', 'Sales - Customers - Consumption - Records - List'),
+          item('BPC_ITEM_FINANCE_020101', '销售-客户-客户消费-消费明细-查看详情', 'Sales - Customers - Consumption - Records - Detail'),
+          item('BPC_ITEM_FINANCE_020102', '销售-客户-客户消费-消费明细-导出', 'Sales - Customers - Consumption - Records - Export'),
           item('BPC_ITEM_FINANCE_090100', '销售-账务-伙伴账单-查看', 'Sales - Accounting - Partner bill - View'),
         ],
       },
@@ -133,7 +154,12 @@ export const MENU_TREE: MenuNode[] = [
         zh: '激励',
         en: 'Incentives',
         audience: 'partner',
-        items: [item('BPC_ITEM_INCENTIVE_010100', '销售-激励-业绩管理-激励对账-查看', 'Sales - Incentives - Performance - Reconciliation - View')],
+        items: [
+          item('BPC_ITEM_INCENTIVE_010100', '销售-激励-业绩管理-激励对账-查看', 'Sales - Incentives - Performance - Reconciliation - View'),
+          item('BPC_ITEM_INCENTIVE_010101', '销售-激励-业绩管理-激励对账-确认对账单', 'Sales - Incentives - Performance - Reconciliation - Confirm statement'),
+          item('BPC_ITEM_INCENTIVE_010200', '销售-激励-激励管理-激励发放-查看', 'Sales - Incentives - Incentive management - Payouts - View'),
+          item('BPC_ITEM_INCENTIVE_010201', '销售-激励-激励管理-激励发放-申请发放', 'Sales - Incentives - Incentive management - Payouts - Request payout'),
+        ],
       },
       {
         key: 'sales.leads',
@@ -141,7 +167,15 @@ export const MENU_TREE: MenuNode[] = [
         zh: '拓新',
         en: 'Expand',
         audience: 'partner',
-        items: [item('BPC_ITEM_LEAD_010100', '销售-拓新-线索派发-查看', 'Sales - Expand - Lead dispatch - View')],
+        items: [
+          item('BPC_ITEM_LEAD_010100', '销售-拓新-线索派发-查看', 'Sales - Expand - Lead dispatch - View'),
+          item('BPC_ITEM_LEAD_010101', '销售-拓新-线索派发-派发', 'Sales - Expand - Lead dispatch - Dispatch'),
+          item('BPC_ITEM_LEAD_010102', '销售-拓新-线索派发-回收', 'Sales - Expand - Lead dispatch - Reclaim'),
+          item('BPC_ITEM_LEAD_010200', '销售-拓新-线索管理-查看', 'Sales - Expand - Lead management - View'),
+          item('BPC_ITEM_LEAD_010201', '销售-拓新-线索管理-新建线索', 'Sales - Expand - Lead management - Create lead'),
+          item('BPC_ITEM_LEAD_010202', '销售-拓新-线索管理-跟进', 'Sales - Expand - Lead management - Follow up'),
+          item('BPC_ITEM_LEAD_010300', '销售-拓新-营销任务-查看', 'Sales - Expand - Sales-expansion tasks - View'),
+        ],
       },
     ],
   },
@@ -158,7 +192,11 @@ export const MENU_TREE: MenuNode[] = [
         zh: '测试券',
         en: 'Test Vouchers',
         audience: 'partner',
-        items: [item('BPC_ITEM_BENEFIT_010100', '权益-测试券-查看', 'Benefits - Test vouchers - View')],
+        items: [
+          item('BPC_ITEM_BENEFIT_010100', '权益-测试券-查看', 'Benefits - Test vouchers - View'),
+          item('BPC_ITEM_BENEFIT_010101', '权益-测试券-申请', 'Benefits - Test vouchers - Apply'),
+          item('BPC_ITEM_BENEFIT_010102', '权益-测试券-发放给客户', 'Benefits - Test vouchers - Issue to customer'),
+        ],
       },
       {
         key: 'benefits.fh',
@@ -166,7 +204,11 @@ export const MENU_TREE: MenuNode[] = [
         zh: '专职人员激励',
         en: 'FH Incentives',
         audience: 'partner',
-        items: [item('BPC_ITEM_BENEFIT_020100', '权益-专职人员激励-查看', 'Benefits - FH - View')],
+        items: [
+          item('BPC_ITEM_BENEFIT_020100', '权益-专职人员激励-查看', 'Benefits - FH - View'),
+          item('BPC_ITEM_BENEFIT_020101', '权益-专职人员激励-申请', 'Benefits - FH - Apply'),
+          item('BPC_ITEM_BENEFIT_020102', '权益-专职人员激励-维护在职信息', 'Benefits - FH - Maintain employment information'),
+        ],
       },
       {
         key: 'benefits.mdf',
@@ -174,7 +216,24 @@ export const MENU_TREE: MenuNode[] = [
         zh: '市场发展基金',
         en: 'MDF',
         audience: 'partner',
-        items: [item('BPC_ITEM_BENEFIT_030100', '权益-市场发展基金-查看', 'Benefits - MDF - View')],
+        items: [
+          item('BPC_ITEM_BENEFIT_030100', '权益-市场发展基金-查看', 'Benefits - MDF - View'),
+          item('BPC_ITEM_BENEFIT_030101', '权益-市场发展基金-申请', 'Benefits - MDF - Apply'),
+          item('BPC_ITEM_BENEFIT_030102', '权益-市场发展基金-提交核销材料', 'Benefits - MDF - Submit claim materials'),
+        ],
+      },
+      {
+        key: 'benefits.certification',
+        path: '/benefits/certification',
+        zh: '能力认证',
+        en: 'Certification',
+        audience: 'partner',
+        items: [
+          item('BPC_ITEM_BENEFIT_040100', '权益-能力认证-查看', 'Benefits - Certification - View'),
+          item('BPC_ITEM_BENEFIT_040101', '权益-能力认证-申请认证', 'Benefits - Certification - Apply'),
+          item('BPC_ITEM_BENEFIT_040200', '权益-发展路径-查看', 'Benefits - Development paths - View'),
+          item('BPC_ITEM_BENEFIT_040201', '权益-发展路径-加入路径', 'Benefits - Development paths - Join'),
+        ],
       },
     ],
   },
@@ -191,7 +250,31 @@ export const MENU_TREE: MenuNode[] = [
         zh: '组织成员',
         en: 'Members',
         audience: 'partner',
-        items: [item('BPC_ITEM_ORG_010100', '组织-组织成员-人员管理-查看', 'Organization - Members - Personnel - View')],
+        items: [
+          item('BPC_ITEM_ORG_010100', '组织-组织成员-人员管理-查看', 'Organization - Members - Personnel - View'),
+          item('BPC_ITEM_ORG_010101', '组织-组织成员-人员管理-创建人员', 'Organization - Members - Personnel - Create'),
+          item('BPC_ITEM_ORG_010102', '组织-组织成员-人员管理-修改个人信息', 'Organization - Members - Personnel - Edit'),
+          item('BPC_ITEM_ORG_010103', '组织-组织成员-人员管理-禁用/启用', 'Organization - Members - Personnel - Disable/enable'),
+          item('BPC_ITEM_ORG_010104', '组织-组织成员-人员管理-删除', 'Organization - Members - Personnel - Delete'),
+          item('BPC_ITEM_ORG_010105', '组织-组织成员-人员管理-分配角色', 'Organization - Members - Personnel - Assign roles'),
+          item('BPC_ITEM_ORG_010106', '组织-组织成员-人员管理-重置密码', 'Organization - Members - Personnel - Reset password'),
+          item('BPC_ITEM_ORG_020100', '组织-组织成员-角色管理-查看', 'Organization - Members - Roles - View'),
+          item('BPC_ITEM_ORG_020101', '组织-组织成员-角色管理-创建自定义角色', 'Organization - Members - Roles - Create custom role'),
+          item('BPC_ITEM_ORG_020102', '组织-组织成员-角色管理-修改', 'Organization - Members - Roles - Edit'),
+          item('BPC_ITEM_ORG_020103', '组织-组织成员-角色管理-删除', 'Organization - Members - Roles - Delete'),
+        ],
+      },
+      {
+        key: 'organization.specialists',
+        path: '/organization/specialists',
+        zh: '项目专员',
+        en: 'Project Specialists',
+        audience: 'partner',
+        items: [
+          item('BPC_ITEM_ORG_040100', '组织-项目专员-查看', 'Organization - Project specialists - View'),
+          item('BPC_ITEM_ORG_040101', '组织-项目专员-邀请成员', 'Organization - Project specialists - Invite'),
+          item('BPC_ITEM_ORG_040102', '组织-项目专员-解除关联', 'Organization - Project specialists - Unlink'),
+        ],
       },
       {
         key: 'organization.audit',
@@ -199,7 +282,22 @@ export const MENU_TREE: MenuNode[] = [
         zh: '操作日志',
         en: 'Audit Log',
         audience: 'partner',
-        items: [item('BPC_ITEM_ORG_030100', '组织-操作日志-查看', 'Organization - Audit log - View')],
+        items: [
+          item('BPC_ITEM_ORG_030100', '组织-操作日志-查看', 'Organization - Audit log - View'),
+          item('BPC_ITEM_ORG_030101', '组织-操作日志-导出', 'Organization - Audit log - Export'),
+          item('BPC_ITEM_ORG_030102', '组织-操作日志-完整性校验', 'Organization - Audit log - Verify integrity'),
+        ],
+      },
+      {
+        key: 'organization.security',
+        path: '/organization/security',
+        zh: '安全设置',
+        en: 'Security Settings',
+        audience: 'partner',
+        items: [
+          item('BPC_ITEM_ORG_050100', '组织-安全设置-查看', 'Organization - Security settings - View'),
+          item('BPC_ITEM_ORG_050101', '组织-安全设置-敏感操作验证-修改', 'Organization - Security settings - Sensitive-operation verification - Edit'),
+        ],
       },
     ],
   },
@@ -209,7 +307,16 @@ export const MENU_TREE: MenuNode[] = [
     zh: '伙伴管理',
     en: 'Partners',
     audience: 'vendor',
-    items: [item('BPC_ITEM_OPS_010100', '运营-伙伴管理-伙伴列表-查看', 'Operations - Partners - Partner list - View')],
+    items: [
+      item('BPC_ITEM_OPS_010100', '运营-伙伴管理-伙伴列表-查看', 'Operations - Partners - Partner list - View'),
+      item('BPC_ITEM_OPS_010101', '运营-伙伴管理-伙伴列表-创建伙伴', 'Operations - Partners - Partner list - Create partner'),
+      item('BPC_ITEM_OPS_010102', '运营-伙伴管理-伙伴列表-冻结/解冻', 'Operations - Partners - Partner list - Freeze/unfreeze'),
+      item('BPC_ITEM_OPS_010103', '运营-伙伴管理-伙伴列表-变更伙伴类型', 'Operations - Partners - Partner list - Change partner type'),
+      item('BPC_ITEM_OPS_010104', '运营-伙伴管理-资金-充值/授信', 'Operations - Partners - Funds - Top-up/credit line'),
+      item('BPC_ITEM_OPS_010105', '运营-伙伴管理-券额度-发放代金券额度', 'Operations - Partners - Voucher quota - Issue quota'),
+      item('BPC_ITEM_OPS_010106', '运营-伙伴管理-市场发展基金-发放额度', 'Operations - Partners - MDF - Issue quota'),
+      item('BPC_ITEM_OPS_010107', '运营-伙伴管理-线索-推送线索', 'Operations - Partners - Leads - Push leads'),
+    ],
   },
   {
     key: 'vendor.approvals',
@@ -217,7 +324,16 @@ export const MENU_TREE: MenuNode[] = [
     zh: '审批',
     en: 'Approvals',
     audience: 'vendor',
-    items: [item('BPC_ITEM_OPS_020100', '运营-审批-待办-查看', 'Operations - Approvals - Pending - View')],
+    items: [
+      item('BPC_ITEM_OPS_020100', '运营-审批-待办-查看', 'Operations - Approvals - Pending - View'),
+      item('BPC_ITEM_OPS_020101', '运营-审批-测试券-审批', 'Operations - Approvals - Test vouchers - Approve/reject'),
+      item('BPC_ITEM_OPS_020102', '运营-审批-市场发展基金-审批', 'Operations - Approvals - MDF - Approve/reject'),
+      item('BPC_ITEM_OPS_020103', '运营-审批-专职人员激励-审批', 'Operations - Approvals - FH - Approve/reject'),
+      item('BPC_ITEM_OPS_020104', '运营-审批-能力认证-审批', 'Operations - Approvals - Certification - Approve/reject'),
+      item('BPC_ITEM_OPS_020105', '运营-审批-提现-审批', 'Operations - Approvals - Withdrawals - Approve/reject'),
+      item('BPC_ITEM_OPS_020106', '运营-审批-活动代金券-审批', 'Operations - Approvals - Activity vouchers - Approve/reject'),
+      item('BPC_ITEM_OPS_020107', '运营-审批-激励发放-审批', 'Operations - Approvals - Incentive payouts - Approve/reject'),
+    ],
   },
   {
     key: 'vendor.funds',
@@ -240,7 +356,10 @@ export const MENU_TREE: MenuNode[] = [
     audience: 'vendor',
     items: [
       item('BPC_ITEM_OPS_030100', '运营-配置-查看', 'Operations - Configuration - View'),
-      item('BPC_ITEM_OPS_030101', '运营-配置-产品目录-编辑', 'Operations - Configuration - Product catalog - Edit'),
+      item('BPC_ITEM_OPS_030101', '运营-配置-产品目录-修改', 'Operations - Configuration - Product catalog - Edit'),
+      item('BPC_ITEM_OPS_030102', '运营-配置-激励政策-修改', 'Operations - Configuration - Incentive policies - Edit'),
+      item('BPC_ITEM_OPS_030103', '运营-配置-工作日历-修改', 'Operations - Configuration - Working-day calendar - Edit'),
+      item('BPC_ITEM_OPS_030104', '运营-配置-业务规则-修改', 'Operations - Configuration - Business rules - Edit'),
     ],
   },
   {
@@ -249,7 +368,51 @@ export const MENU_TREE: MenuNode[] = [
     zh: '组织',
     en: 'Organization',
     audience: 'vendor',
-    items: [item('BPC_ITEM_OPS_040100', '运营-组织-人员管理-查看', 'Operations - Organization - Personnel - View')],
+    children: [
+      {
+        key: 'vendor.organization.members',
+        path: '/vendor/organization/members',
+        zh: '组织成员',
+        en: 'Members',
+        audience: 'vendor',
+        items: [
+          item('BPC_ITEM_OPS_040100', '运营-组织-人员管理-查看', 'Operations - Organization - Personnel - View'),
+          item('BPC_ITEM_OPS_040101', '运营-组织-人员管理-创建人员', 'Operations - Organization - Personnel - Create'),
+          item('BPC_ITEM_OPS_040102', '运营-组织-人员管理-修改个人信息', 'Operations - Organization - Personnel - Edit'),
+          item('BPC_ITEM_OPS_040103', '运营-组织-人员管理-禁用/启用', 'Operations - Organization - Personnel - Disable/enable'),
+          item('BPC_ITEM_OPS_040104', '运营-组织-人员管理-删除', 'Operations - Organization - Personnel - Delete'),
+          item('BPC_ITEM_OPS_040105', '运营-组织-人员管理-分配角色', 'Operations - Organization - Personnel - Assign roles'),
+          item('BPC_ITEM_OPS_040106', '运营-组织-人员管理-重置密码', 'Operations - Organization - Personnel - Reset password'),
+          item('BPC_ITEM_OPS_040200', '运营-组织-角色管理-查看', 'Operations - Organization - Roles - View'),
+          item('BPC_ITEM_OPS_040201', '运营-组织-角色管理-创建自定义角色', 'Operations - Organization - Roles - Create custom role'),
+          item('BPC_ITEM_OPS_040202', '运营-组织-角色管理-修改', 'Operations - Organization - Roles - Edit'),
+          item('BPC_ITEM_OPS_040203', '运营-组织-角色管理-删除', 'Operations - Organization - Roles - Delete'),
+        ],
+      },
+      {
+        key: 'vendor.organization.audit',
+        path: '/vendor/organization/audit',
+        zh: '操作日志',
+        en: 'Audit Log',
+        audience: 'vendor',
+        items: [
+          item('BPC_ITEM_OPS_040300', '运营-组织-操作日志-查看', 'Operations - Organization - Audit log - View'),
+          item('BPC_ITEM_OPS_040301', '运营-组织-操作日志-导出', 'Operations - Organization - Audit log - Export'),
+          item('BPC_ITEM_OPS_040302', '运营-组织-操作日志-完整性校验', 'Operations - Organization - Audit log - Verify integrity'),
+        ],
+      },
+      {
+        key: 'vendor.organization.security',
+        path: '/vendor/organization/security',
+        zh: '安全设置',
+        en: 'Security Settings',
+        audience: 'vendor',
+        items: [
+          item('BPC_ITEM_OPS_040500', '运营-组织-安全设置-查看', 'Operations - Organization - Security settings - View'),
+          item('BPC_ITEM_OPS_040501', '运营-组织-安全设置-敏感操作验证-修改', 'Operations - Organization - Security settings - Sensitive-operation verification - Edit'),
+        ],
+      },
+    ],
   },
   {
     key: 'customer.partners',
@@ -257,7 +420,12 @@ export const MENU_TREE: MenuNode[] = [
     zh: '我的合作伙伴',
     en: 'My Partners',
     audience: 'customer',
-    items: [item('BPC_ITEM_MYPARTNER_010100', '账号中心-我的合作伙伴-查看', 'Account center - My partners - View')],
+    items: [
+      item('BPC_ITEM_MYPARTNER_010100', '账号中心-我的合作伙伴-查看', 'Account center - My partners - View'),
+      item('BPC_ITEM_MYPARTNER_010101', '账号中心-我的合作伙伴-接受/拒绝关联', 'Account center - My partners - Accept/reject association'),
+      item('BPC_ITEM_MYPARTNER_010102', '账号中心-我的合作伙伴-授权/取消授权', 'Account center - My partners - Grant/revoke authorization'),
+      item('BPC_ITEM_MYPARTNER_010103', '账号中心-我的合作伙伴-解除关联', 'Account center - My partners - Disassociate'),
+    ],
   },
 ];
 
@@ -307,3 +475,52 @@ export function menusFor(kind: OrgKind, partnerType: PartnerType | null, held: R
     });
   return project(MENU_TREE);
 }
+
+export interface CatalogNode {
+  key: string;
+  path: string;
+  name_zh: string;
+  name_en: string;
+  items: { code: string; name_zh: string; name_en: string }[];
+  children: CatalogNode[];
+}
+
+/** The catalogue an organization of this kind can grant, as the tree the role editor shows. */
+export function catalogFor(kind: OrgKind, partnerType: PartnerType | null): CatalogNode[] {
+  const project = (nodes: MenuNode[]): CatalogNode[] =>
+    nodes.flatMap((node) => {
+      if (!visibleTo(node, kind, partnerType)) return [];
+      return [
+        {
+          key: node.key,
+          path: node.path,
+          name_zh: node.zh,
+          name_en: node.en,
+          items: (node.items ?? []).map((i) => ({ code: i.code, name_zh: i.zh, name_en: i.en })),
+          children: project(node.children ?? []),
+        },
+      ];
+    });
+  return project(MENU_TREE);
+}
+
+// The items the organization routes accept: the partner item and its vendor twin (each
+// organization can only hold the items of its own kind, so one list serves both).
+export const ORG_ACCESS = {
+  membersView: ['BPC_ITEM_ORG_010100', 'BPC_ITEM_OPS_040100'],
+  membersCreate: ['BPC_ITEM_ORG_010101', 'BPC_ITEM_OPS_040101'],
+  membersEdit: ['BPC_ITEM_ORG_010102', 'BPC_ITEM_OPS_040102'],
+  membersDisable: ['BPC_ITEM_ORG_010103', 'BPC_ITEM_OPS_040103'],
+  membersDelete: ['BPC_ITEM_ORG_010104', 'BPC_ITEM_OPS_040104'],
+  membersAssignRoles: ['BPC_ITEM_ORG_010105', 'BPC_ITEM_OPS_040105'],
+  membersResetPassword: ['BPC_ITEM_ORG_010106', 'BPC_ITEM_OPS_040106'],
+  rolesView: ['BPC_ITEM_ORG_020100', 'BPC_ITEM_OPS_040200'],
+  rolesCreate: ['BPC_ITEM_ORG_020101', 'BPC_ITEM_OPS_040201'],
+  rolesEdit: ['BPC_ITEM_ORG_020102', 'BPC_ITEM_OPS_040202'],
+  rolesDelete: ['BPC_ITEM_ORG_020103', 'BPC_ITEM_OPS_040203'],
+  auditView: ['BPC_ITEM_ORG_030100', 'BPC_ITEM_OPS_040300'],
+  auditExport: ['BPC_ITEM_ORG_030101', 'BPC_ITEM_OPS_040301'],
+  auditVerify: ['BPC_ITEM_ORG_030102', 'BPC_ITEM_OPS_040302'],
+  securityView: ['BPC_ITEM_ORG_050100', 'BPC_ITEM_OPS_040500'],
+  securityEdit: ['BPC_ITEM_ORG_050101', 'BPC_ITEM_OPS_040501'],
+} as const satisfies Record<string, readonly string[]>;
