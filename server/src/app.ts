@@ -18,6 +18,7 @@ import { errorBody } from './shared/errors.ts';
 import { langOf } from './shared/lang.ts';
 import { parseJsonKeepingDecimals } from './shared/json.ts';
 import { iamRoutes, identityRoutes } from './modules/identity/index.ts';
+import { customersRoutes } from './modules/customers/index.ts';
 import './http/context.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -110,6 +111,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
 
   await app.register(identityRoutes, { identity: services.identity, secureCookies: options.secureCookies ?? false });
   await app.register(iamRoutes, { identity: services.identity });
+  await app.register(customersRoutes, { module: services.customers });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/api-docs', { schema: { hide: true } }, async (_request, reply) =>

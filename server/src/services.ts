@@ -5,6 +5,7 @@ import type { Clock } from './shared/clock.ts';
 import { createAuditService } from './modules/audit/index.ts';
 import { createIdentityService, createSecretBox } from './modules/identity/index.ts';
 import { createRateLimiter } from './http/rate-limit.ts';
+import { createCustomersModule } from './modules/customers/index.ts';
 
 export interface ServiceDeps {
   config: Config;
@@ -18,7 +19,8 @@ export function createServices({ config, database, clock, masterKey }: ServiceDe
   const audit = createAuditService({ clock });
   const identity = createIdentityService({ db, clock, config, audit, secretBox: createSecretBox(masterKey) });
   const rateLimit = createRateLimiter({ db, clock, perSecond: config.rateLimitPerSecond });
-  return { config, database, db, clock, audit, identity, rateLimit };
+  const customers = createCustomersModule({ db, clock, audit, settings: config.customers, secretBox: createSecretBox(masterKey) });
+  return { config, database, db, clock, audit, identity, rateLimit, customers };
 }
 
 export type Services = ReturnType<typeof createServices>;

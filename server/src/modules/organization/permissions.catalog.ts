@@ -53,6 +53,12 @@ export const MENU_TREE: MenuNode[] = [
           item('BPC_ITEM_SUBCUSTSERV_010104', '销售-客户-客户管理-客户列表-回收', 'Sales - Customers - Customer management - Customer list - Reclaim'),
           item('BPC_ITEM_SUBCUSTSERV_010115', '销售-客户-客户管理-客户列表-冻结/解冻账号', 'Sales - Customers - Customer management - Customer list - Freeze/unfreeze'),
           item('BPC_ITEM_SUBCUSTSERV_010118', '销售-客户-客户管理-客户列表-创建伙伴子客户(能力开放)', 'Sales - Customers - Customer management - Customer list - Create sub-customer (API)'),
+          item('BPC_ITEM_SUBCUSTSERV_010120', '销售-客户-客户管理-客户列表-解除关联/切换关联类型/处理客户申请(管理员)', 'Sales - Customers - Customer management - Customer list - Disassociate / switch type / handle requests (administrator)'),
+          item('BPC_ITEM_SUBCUSTSERV_010122', '销售-客户-客户管理-客户列表-申请授权', 'Sales - Customers - Customer management - Customer list - Request authorization'),
+          item('BPC_ITEM_SUBCUSTSERV_010123', '销售-客户-客户管理-客户列表-分配客户经理', 'Sales - Customers - Customer management - Customer list - Assign account manager'),
+          item('BPC_ITEM_SUBCUSTSERV_010125', '销售-客户-客户拓展-报备客户/邀请客户', 'Sales - Customers - Customer development - Report / invite customers'),
+          item('BPC_ITEM_SUBCUSTSERV_010127', '销售-客户-客户管理-事件推送(Webhook)配置', 'Sales - Customers - Customer management - Event webhooks'),
+          item('BPC_ITEM_SUBCUSTSERV_010130', '销售-客户-客户管理-客户列表-查看我负责的客户', 'Sales - Customers - Customer management - Customer list - View assigned customers'),
           item('BPC_ITEM_SUBCUSTSERV_010500', '销售-客户-客户管理-二级经销商子客户-查看客户信息', "Sales - Customers - Customer management - Resellers' customers - View"),
           item('BPC_ITEM_SUBCUSTSERV_010501', '销售-客户-客户管理-二级经销商子客户-冻结/解冻账号', "Sales - Customers - Customer management - Resellers' customers - Freeze/unfreeze"),
         ],
@@ -96,6 +102,7 @@ export const MENU_TREE: MenuNode[] = [
           item('BPC_ITEM_SALES_020104', '销售-云经销商-云经销商管理-我的云经销商-拨款', 'Sales - Cloud Resellers - Reseller management - My resellers - Allocate'),
           item('BPC_ITEM_SALES_020105', '销售-云经销商-云经销商管理-我的云经销商-回收', 'Sales - Cloud Resellers - Reseller management - My resellers - Reclaim'),
           item('BPC_ITEM_SALES_020106', '销售-云经销商-云经销商管理-我的云经销商-发放代金券额度', 'Sales - Cloud Resellers - Reseller management - My resellers - Issue voucher quota'),
+          item('BPC_ITEM_SALES_020107', '销售-云经销商-云经销商管理-我的云经销商-分配/撤回客户经理', 'Sales - Cloud Resellers - Reseller management - My resellers - Assign / withdraw account manager'),
         ],
       },
       {
@@ -210,7 +217,11 @@ export const MENU_TREE: MenuNode[] = [
     zh: '审批',
     en: 'Approvals',
     audience: 'vendor',
-    items: [item('BPC_ITEM_OPS_020100', '运营-审批-待办-查看', 'Operations - Approvals - Pending - View')],
+    items: [
+      item('BPC_ITEM_OPS_020100', '运营-审批-待办-查看', 'Operations - Approvals - Pending - View'),
+      item('BPC_ITEM_OPS_020101', '运营-审批-报备客户-审核', 'Operations - Approvals - Reported customers - Decide'),
+      item('BPC_ITEM_OPS_020102', '运营-审批-邮件发件箱-查看', 'Operations - Approvals - Mail outbox - View'),
+    ],
   },
   {
     key: 'vendor.configuration',
@@ -234,7 +245,11 @@ export const MENU_TREE: MenuNode[] = [
     zh: '我的合作伙伴',
     en: 'My Partners',
     audience: 'customer',
-    items: [item('BPC_ITEM_MYPARTNER_010100', '账号中心-我的合作伙伴-查看', 'Account center - My partners - View')],
+    items: [
+      item('BPC_ITEM_MYPARTNER_010100', '账号中心-我的合作伙伴-查看', 'Account center - My partners - View'),
+      item('BPC_ITEM_MYPARTNER_010101', '账号中心-我的合作伙伴-解除关联/处理伙伴申请', 'Account center - My partners - Disassociate / handle partner requests'),
+      item('BPC_ITEM_MYPARTNER_010102', '账号中心-我的合作伙伴-授权管理', 'Account center - My partners - Authorization management'),
+    ],
   },
 ];
 
