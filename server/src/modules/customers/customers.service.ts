@@ -194,6 +194,7 @@ export function createCustomerService(deps: CustomersDeps & { associations: Asso
             mobile: input.mobile_phone ?? null,
             email: null,
             customerType: -1,
+            createdAt: now,
           });
           if (!account) throw new AppError('HBN.2136');
           const associationId = newPrefixedId('AS');

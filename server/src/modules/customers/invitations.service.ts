@@ -303,6 +303,7 @@ export function createInvitationService(deps: CustomersDeps & { associations: As
             mobile: input.mobile ?? null,
             email: input.email ?? null,
             customerType: -1,
+            createdAt: now,
           });
           if (!account) throw new AppError('HBN.2136');
           const actor: Actor = { userId: account.userId, userName: input.account_name, orgId: account.orgId, via: 'console', clientIp };

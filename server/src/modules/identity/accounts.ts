@@ -12,6 +12,8 @@ export interface NewCustomerAccount {
   email: string | null;
   /** -1 none, 0 individual, 1 enterprise (Huawei's customer_type). */
   customerType: number;
+  /** The product clock's time (so that age rules hold under a test clock). */
+  createdAt: Date;
 }
 
 /** Inserts the customer organization and its main account; false when the name is taken. */
@@ -37,6 +39,7 @@ export async function createCustomerAccount(tx: Kysely<DB>, input: NewCustomerAc
       mobile: input.mobile,
       email: input.email,
       customer_type: input.customerType,
+      created_at: input.createdAt,
     })
     .execute();
   await tx
@@ -50,7 +53,8 @@ export async function createCustomerAccount(tx: Kysely<DB>, input: NewCustomerAc
       email: input.email,
       is_main: true,
       password_hash: input.passwordHash,
-      updated_at: new Date(),
+      created_at: input.createdAt,
+      updated_at: input.createdAt,
     })
     .execute();
   return { orgId, userId };
