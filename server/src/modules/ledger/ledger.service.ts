@@ -183,7 +183,18 @@ export function createLedgerService(deps: { clock: Clock; faults?: ReadonlySet<s
     return out;
   }
 
-  return { post, once, ensureAccounts, balancesOf };
+  /**
+   * Locks the given accounts (in the same fixed order as post()) and returns their balances, for
+   * movements whose amount depends on a balance (e.g. "everything that is left").
+   */
+  async function lockedBalances(tx: Kysely<DB>, refs: readonly AccountRef[]): Promise<Map<string, bigint>> {
+    const ids = await ensureAccounts(tx, refs);
+    const rows = await repo.lockAccounts(tx, [...new Set(ids.values())], skipRowLock);
+    const byId = new Map(rows.map((r) => [r.id, r.balance]));
+    return new Map(refs.map((r) => [accountKey(r), byId.get(ids.get(accountKey(r))!)!]));
+  }
+
+  return { post, once, ensureAccounts, balancesOf, lockedBalances };
 }
 
 /** Every journal sums to zero, no restricted account is negative, cached balances equal their postings. */
