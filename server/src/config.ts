@@ -29,7 +29,7 @@ export interface Config {
    * NODE_ENV=test, never in a normal start. Known: skip_row_lock.
    */
   faults: ReadonlySet<string>;
-  /** Customers (issue 5): association rules the deployment may tune. */
+  /** Customer association rules the deployment may tune. */
   customers: CustomerSettings;
 }
 

@@ -258,7 +258,7 @@ async function seedFunds(tx: Kysely<DB>, ids: Map<string, string>) {
     .execute();
 }
 
-/** Customers (issue 5): invitations, a pending customer request, an authorization, a frozen customer. */
+/** Customers: invitations, a pending customer request, an authorization, a frozen customer. */
 async function loadCustomersDemo(tx: Kysely<DB>, ids: Map<string, string>) {
   const now = new Date();
   const day = 86_400_000;

@@ -149,7 +149,7 @@ export const ERRORS = {
     en: 'Unsupported content type; send application/json.',
     zh: '不支持的内容类型，请使用 application/json。',
   },
-  // --- customers (issue 5) ---
+  // --- customers ---
   'CBC.99007004': { status: 400, en: 'The business pre-check failed.', zh: '业务预校验失败。' },
   'HBN.2111': { status: 400, en: 'Consumer-cloud users cannot be associated with a partner.', zh: '消费者云用户不能关联伙伴。' },
   'HBN.2112': { status: 400, en: 'This customer has already been reported by the cloud vendor and cannot be associated.', zh: '该客户已被华为云报备，不能关联。' },
