@@ -1,4 +1,5 @@
 // English. Typed as Messages so a missing or extra key fails the type check.
+import { customersEn } from './customers.en.ts';
 import type { Messages } from './zh-CN.ts';
 
 const en: Messages = {
@@ -224,6 +225,7 @@ const en: Messages = {
     unknown: 'Request failed (HTTP {{status}})',
     sessionExpired: 'Your session has expired. Please sign in again.',
   },
+  ...customersEn,
   common: {
     cancel: 'Cancel',
     ok: 'OK',

@@ -1,5 +1,7 @@
 // Simplified Chinese, the default language. en.ts must have exactly the same keys (checked by
 // the `Messages` type below).
+import { customersZh } from './customers.zh-CN.ts';
+
 const zhCN = {
   app: {
     productName: '伙伴中心',
@@ -222,6 +224,7 @@ const zhCN = {
     unknown: '请求失败（HTTP {{status}}）',
     sessionExpired: '登录已失效，请重新登录。',
   },
+  ...customersZh,
   common: {
     cancel: '取消',
     ok: '确定',
