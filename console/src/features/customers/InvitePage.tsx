@@ -17,7 +17,7 @@ import { typeLabel } from './dialogs.tsx';
 function ErrorAlert({ error }: { error: unknown }) {
   if (!error) return null;
   const e = error instanceof ApiError ? error : null;
-  return <Alert type="error" showIcon title={e ? e.message : String(error)} description={e?.code ? <ErrorCode code={e.code} /> : undefined} data-testid="invite-error" />;
+  return <div data-testid="invite-error"><Alert type="error" showIcon title={e ? e.message : String(error)} description={e?.code ? <ErrorCode code={e.code} /> : undefined} /></div>;
 }
 
 type RegisterForm = Omit<RegisterInput, 'agree_notice'> & { confirm: string };
@@ -115,25 +115,25 @@ export function InvitePage() {
       <Card style={{ width: 640, maxWidth: '96vw' }} data-testid="invite-page" title={t('invite.title')} extra={<LanguageSwitch />}>
         {invitation.isPending && <Typography.Text type="secondary">{t('app.loading')}</Typography.Text>}
         {invitation.isError && (
-          <Result
+          <div data-testid="invite-unusable"><Result
             status="warning"
             title={invitation.error.message}
             subTitle={invitation.error instanceof ApiError ? <ErrorCode code={invitation.error.code} /> : undefined}
-            data-testid="invite-unusable"
-          />
+           
+          /></div>
         )}
         {inv && done && (
-          <Result
+          <div data-testid="invite-done"><Result
             status="success"
             title={t('invite.associated', { partner: inv.partner_name })}
             subTitle={t('invite.associatedHelp', { account: done })}
-            data-testid="invite-done"
+           
             extra={
               <Link to={me.data ? '/' : '/login'} data-testid="invite-continue">
                 <Button type="primary">{me.data ? t('invite.toConsole') : t('invite.signIn')}</Button>
               </Link>
             }
-          />
+          /></div>
         )}
         {inv && !done && (
           <Space direction="vertical" style={{ width: '100%' }} size="middle">

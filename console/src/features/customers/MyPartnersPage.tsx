@@ -56,7 +56,7 @@ function DisassociateModal({ partnerName, resale, onClose }: { partnerName: stri
       }
     >
       {done ? (
-        <Result status="success" title={t('myPartners.requestSent')} subTitle={t('myPartners.requestSentHelp', { partner: partnerName })} data-testid="my-disassociate-done" />
+        <div data-testid="my-disassociate-done"><Result status="success" title={t('myPartners.requestSent')} subTitle={t('myPartners.requestSentHelp', { partner: partnerName })} /></div>
       ) : (
         <Space direction="vertical" style={{ width: '100%' }}>
           <Typography.Paragraph>{t(resale ? 'myPartners.disassociateResaleHelp' : 'myPartners.disassociateHelp', { partner: partnerName })}</Typography.Paragraph>
@@ -201,7 +201,7 @@ export function MyPartnersPage() {
         />
         {mine.isPending ? null : partner ? (
           <>
-            {ownPending && <Alert type="info" showIcon title={t('myPartners.pendingOwn')} style={{ marginBottom: 12 }} data-testid="my-pending-own" />}
+            {ownPending && <div data-testid="my-pending-own"><Alert type="info" showIcon title={t('myPartners.pendingOwn')} style={{ marginBottom: 12 }} /></div>}
             <Descriptions bordered size="small" column={2}>
               <Descriptions.Item label={t('customers.partner')}>
                 <span data-testid="my-partner-name">{partner.partner_name}</span>
@@ -214,7 +214,7 @@ export function MyPartnersPage() {
             </Descriptions>
           </>
         ) : (
-          <Empty description={t('myPartners.noPartner')} data-testid="my-no-partner" />
+          <div data-testid="my-no-partner"><Empty description={t('myPartners.noPartner')} /></div>
         )}
       </Card>
       <Card title={t('myPartners.pendingRequests')}>

@@ -34,13 +34,12 @@ export function customerLabel(c: { customer: string; account_name: string }) {
 /** Blockers of an account check, each with its code; the server's message says what to do. */
 export function BlockerList({ blockers }: { blockers: Blocker[] }) {
   const { t } = useTranslation();
-  if (blockers.length === 0) return <Alert type="success" showIcon title={t('customers.checkPassed')} data-testid="account-check-passed" />;
+  if (blockers.length === 0) return <div data-testid="account-check-passed"><Alert type="success" showIcon title={t('customers.checkPassed')} /></div>;
   return (
     <>
       <Alert type="error" showIcon title={t('customers.checkFailed', { count: blockers.length })} />
-      <List
+      <div data-testid="account-check-blockers"><List
         size="small"
-        data-testid="account-check-blockers"
         dataSource={blockers}
         renderItem={(b) => (
           <List.Item data-testid={`blocker-${b.code}`}>
@@ -50,7 +49,7 @@ export function BlockerList({ blockers }: { blockers: Blocker[] }) {
             </Space>
           </List.Item>
         )}
-      />
+      /></div>
     </>
   );
 }
@@ -93,7 +92,7 @@ export function PartnerRequestDialog({ customer, kind, onClose }: { customer: Cu
       }
     >
       {done ? (
-        <Result status="success" title={t('customers.requestSent')} subTitle={t('customers.requestSentHelp')} data-testid="partner-request-done" />
+        <div data-testid="partner-request-done"><Result status="success" title={t('customers.requestSent')} subTitle={t('customers.requestSentHelp')} /></div>
       ) : (
         <Space direction="vertical" style={{ width: '100%' }}>
           <Typography.Paragraph type="secondary">
@@ -169,11 +168,11 @@ export function FundsDialog({ customer, kind, onClose }: { customer: CustomerIte
       }
     >
       {transId ? (
-        <Result
+        <div data-testid="funds-trans-id"><Result
           status="success"
           title={t('customers.fundsDone', { amount: amount.trim() })}
-          subTitle={<span data-testid="funds-trans-id">{t('customers.transactionId', { id: transId })}</span>}
-        />
+          subTitle={<span>{t('customers.transactionId', { id: transId })}</span>}
+        /></div>
       ) : (
         <Form layout="vertical">
           <Descriptions size="small" column={1} style={{ marginBottom: 16 }}>
