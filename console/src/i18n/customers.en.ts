@@ -74,6 +74,7 @@ export const customersEn: Shape<typeof customersZh> = {
     pickManager: 'Select a member',
     assignManager: 'Assign',
     withdrawManager: 'Withdraw',
+    withdrawManagerConfirm: 'Withdraw {{manager}} as the account manager of the customer {{customer}}?',
     managerHistory: 'Assignment history',
     assignedAt: 'Assigned at',
     withdrawnAt: 'Withdrawn at',
@@ -210,5 +211,8 @@ export const customersEn: Shape<typeof customersZh> = {
     agreeDisassociateHelp: 'Agree to the disassociation requested by {{partner}}? It takes effect immediately.',
     agreeSwitchHelp: 'Agree that {{partner}} switches the association type from "{{from}}" to "{{to}}"? It takes effect immediately.',
     rejectHelp: 'Reject the request of {{partner}}?',
+    auth_agree_confirm: 'Authorize {{partner}} to act on your behalf for {{days}} days?',
+    auth_reject_confirm: 'Reject the authorization request of {{partner}}?',
+    auth_revoke_confirm: 'Revoke the authorization of {{partner}}? It ends immediately.',
   },
 };

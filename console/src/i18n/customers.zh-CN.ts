@@ -70,6 +70,7 @@ export const customersZh = {
     pickManager: '请选择成员',
     assignManager: '分配',
     withdrawManager: '撤回',
+    withdrawManagerConfirm: '确认撤回客户 {{customer}} 的客户经理 {{manager}}？',
     managerHistory: '分配记录',
     assignedAt: '分配时间',
     withdrawnAt: '撤回时间',
@@ -204,5 +205,8 @@ export const customersZh = {
     agreeDisassociateHelp: '同意 {{partner}} 的解除关联申请？同意后立即生效。',
     agreeSwitchHelp: '同意 {{partner}} 将关联类型由「{{from}}」切换为「{{to}}」？同意后立即生效。',
     rejectHelp: '拒绝 {{partner}} 的申请？',
+    auth_agree_confirm: '同意授权 {{partner}} 代您操作 {{days}} 天？',
+    auth_reject_confirm: '拒绝 {{partner}} 的授权申请？',
+    auth_revoke_confirm: '取消对 {{partner}} 的授权？取消后立即生效。',
   },
 };

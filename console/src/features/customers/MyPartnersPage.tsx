@@ -2,7 +2,7 @@
 // account check + request disassociation, partner requests to agree or reject, on-behalf
 // authorizations to agree, reject or revoke, and the association records.
 import { useEffect, useState } from 'react';
-import { Alert, Button, Card, Descriptions, Empty, Form, Input, Modal, Result, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Empty, Form, Input, Modal, Result, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/session.tsx';
 import { formatDateTime } from '../../components/format.ts';
@@ -116,6 +116,15 @@ export function MyPartnersPage() {
   const [page, setPage] = useState({ current: 1, pageSize: 10 });
   const events = useMyEvents((page.current - 1) * page.pageSize, page.pageSize);
   const decideAuth = useDecideAuthorization();
+  const { modal } = App.useApp();
+  const confirmAuth = (a: AuthorizationItem, action: 'agree' | 'reject' | 'revoke') =>
+    modal.confirm({
+      title: t(`myPartners.auth_${action}_confirm`, { partner: a.partner_name, days: a.duration_days }),
+      okText: t('common.ok'),
+      cancelText: t('common.cancel'),
+      okButtonProps: { danger: action !== 'agree', 'data-testid': 'my-auth-confirm' } as never,
+      onOk: () => decideAuth.mutateAsync({ id: a.id, action }),
+    });
   const [disassociating, setDisassociating] = useState(false);
   const [deciding, setDeciding] = useState<{ event: EventItem; action: 'agree' | 'reject' } | null>(null);
   const [history, setHistory] = useState<string | null>(null);
@@ -156,15 +165,15 @@ export function MyPartnersPage() {
       render: (_, a) =>
         !can('BPC_ITEM_MYPARTNER_010102') ? null : a.status === 'REQUESTED' ? (
           <Space size={0}>
-            <Button type="link" size="small" data-testid="my-auth-agree" onClick={() => decideAuth.mutate({ id: a.id, action: 'agree' })}>
+            <Button type="link" size="small" data-testid="my-auth-agree" onClick={() => confirmAuth(a, 'agree')}>
               {t('myPartners.agree')}
             </Button>
-            <Button type="link" size="small" danger data-testid="my-auth-reject" onClick={() => decideAuth.mutate({ id: a.id, action: 'reject' })}>
+            <Button type="link" size="small" danger data-testid="my-auth-reject" onClick={() => confirmAuth(a, 'reject')}>
               {t('myPartners.reject')}
             </Button>
           </Space>
         ) : a.status === 'AUTHORIZED' ? (
-          <Button type="link" size="small" danger data-testid="my-auth-revoke" onClick={() => decideAuth.mutate({ id: a.id, action: 'revoke' })}>
+          <Button type="link" size="small" danger data-testid="my-auth-revoke" onClick={() => confirmAuth(a, 'revoke')}>
             {t('myPartners.revoke')}
           </Button>
         ) : null,

@@ -1,11 +1,12 @@
 // Row-action dialogs of the customer list: account check + request (disassociate / switch type),
 // allocate / reclaim, freeze / unfreeze, account manager with history, on-behalf authorization.
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Checkbox, Descriptions, Form, Input, InputNumber, List, Modal, Result, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Checkbox, Descriptions, Form, Input, InputNumber, List, Modal, Result, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ErrorCode } from '../../components/ErrorReporter.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { useSession } from '../../app/session.tsx';
+import { isAmountText } from './amount.ts';
 import {
   useAccountCheck,
   useAssignManager,
@@ -24,7 +25,6 @@ import {
   type CustomerItem,
 } from './api.ts';
 
-export const AMOUNT_PATTERN = /^(0|[1-9]\d{0,11})(\.\d{1,2})?$/;
 const SCOPES: AuthorizationScope[] = ['manage_resources', 'purchase', 'operate', 'security', 'view_account'];
 
 export function customerLabel(c: { customer: string; account_name: string }) {
@@ -147,7 +147,7 @@ export function FundsDialog({ customer, kind, onClose }: { customer: CustomerIte
   const [amount, setAmount] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [transId, setTransId] = useState<string | null>(null);
-  const valid = AMOUNT_PATTERN.test(amount.trim()) && Number(amount) > 0;
+  const valid = isAmountText(amount);
   const title = kind === 'allocate' ? t('customers.allocate') : t('customers.reclaim');
   const from = kind === 'allocate' ? me.org.name : customerLabel(customer);
   const to = kind === 'allocate' ? customerLabel(customer) : me.org.name;
@@ -250,6 +250,7 @@ export function ManagerDialog({ customer, onClose }: { customer: CustomerItem; o
   const withdraw = useWithdrawManager();
   const [managerId, setManagerId] = useState<string>();
   const current = history.data?.find((a) => a.current);
+  const { modal } = App.useApp();
   return (
     <Modal open width={720} title={`${t('customers.accountManager')} · ${customerLabel(customer)}`} onCancel={onClose} footer={[<Button key="c" onClick={onClose}>{t('common.close')}</Button>]}>
       <Descriptions size="small" column={1}>
@@ -274,7 +275,19 @@ export function ManagerDialog({ customer, onClose }: { customer: CustomerItem; o
             {t('customers.assignManager')}
           </Button>
           {current && (
-            <Button danger loading={withdraw.isPending} data-testid="manager-withdraw" onClick={() => withdraw.mutate(customer.customer_id)}>
+            <Button
+              danger
+              loading={withdraw.isPending}
+              data-testid="manager-withdraw"
+              onClick={() =>
+                modal.confirm({
+                  title: t('customers.withdrawManagerConfirm', { manager: current.manager_name, customer: customerLabel(customer) }),
+                  okText: t('common.ok'),
+                  cancelText: t('common.cancel'),
+                  onOk: () => withdraw.mutateAsync(customer.customer_id),
+                })
+              }
+            >
               {t('customers.withdrawManager')}
             </Button>
           )}
