@@ -8,6 +8,7 @@ import { MembersPage } from '../features/organization/MembersPage.tsx';
 import { SecurityPage } from '../features/organization/SecurityPage.tsx';
 import { CustomersPage } from '../features/customers/CustomersPage.tsx';
 import { MyPartnersPage } from '../features/customers/MyPartnersPage.tsx';
+import { VendorApprovalsPage } from '../features/customers/VendorApprovalsPage.tsx';
 import { HOME_KEY } from './menus.ts';
 
 export const pagesByMenuKey: Record<string, ComponentType> = {
@@ -21,4 +22,5 @@ export const pagesByMenuKey: Record<string, ComponentType> = {
   'vendor.organization.security': SecurityPage,
   'sales.customers': CustomersPage,
   'customer.partners': MyPartnersPage,
+  'vendor.approvals': VendorApprovalsPage,
 };

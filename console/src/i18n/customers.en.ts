@@ -133,6 +133,8 @@ export const customersEn: Shape<typeof customersZh> = {
     approveResaleHelp:
       "Approve the disassociation of the customer {{customer}}? It takes effect immediately: the resale customer's remaining balance returns in full to the cash account of {{partner}}.",
     rejectHelp: 'Reject the request of the customer {{customer}}?',
+    cancelRequest: 'Cancel request',
+    cancelRequestHelp: 'Cancel the request sent to the customer {{customer}}?',
     invitations: 'Invitations',
     reports: 'Reported customers',
     reportCustomer: 'Report a customer',
@@ -214,5 +216,15 @@ export const customersEn: Shape<typeof customersZh> = {
     auth_agree_confirm: 'Authorize {{partner}} to act on your behalf for {{days}} days?',
     auth_reject_confirm: 'Reject the authorization request of {{partner}}?',
     auth_revoke_confirm: 'Revoke the authorization of {{partner}}? It ends immediately.',
+  },
+  vendorApprovals: {
+    title: 'Approvals',
+    reports: 'Reported customers',
+    outbox: 'Mail outbox',
+    partnerId: 'Partner ID',
+    approveReport: 'Approve the report of the customer {{customer}} by the partner {{partner}}? It is valid for the configured period.',
+    rejectReport: 'Reject the report of the customer {{customer}} by the partner {{partner}}?',
+    to: 'To',
+    subject: 'Subject',
   },
 };

@@ -3,6 +3,8 @@ import { customersEn } from './customers.en.ts';
 import type { Messages } from './zh-CN.ts';
 
 const en: Messages = {
+  // customers, invite, myPartners (issue 5) live in their own file
+  ...customersEn,
   app: {
     productName: 'Partner Center',
     brand: 'Huoban',
@@ -225,7 +227,6 @@ const en: Messages = {
     unknown: 'Request failed (HTTP {{status}})',
     sessionExpired: 'Your session has expired. Please sign in again.',
   },
-  ...customersEn,
   common: {
     cancel: 'Cancel',
     ok: 'OK',

@@ -3,6 +3,8 @@
 import { customersZh } from './customers.zh-CN.ts';
 
 const zhCN = {
+  // customers, invite, myPartners (issue 5) live in their own file
+  ...customersZh,
   app: {
     productName: '伙伴中心',
     brand: 'Huoban',
@@ -224,7 +226,6 @@ const zhCN = {
     unknown: '请求失败（HTTP {{status}}）',
     sessionExpired: '登录已失效，请重新登录。',
   },
-  ...customersZh,
   common: {
     cancel: '取消',
     ok: '确定',

@@ -53,14 +53,14 @@ export function EventHistoryDrawer({ id, onClose }: { id: string; onClose: () =>
   );
 }
 
-function DecideModal({ event, action, onClose }: { event: EventItem; action: 'approve' | 'reject'; onClose: () => void }) {
+function DecideModal({ event, action, onClose }: { event: EventItem; action: 'approve' | 'reject' | 'cancel'; onClose: () => void }) {
   const { t } = useTranslation();
   const decide = useDecideEvent();
   const [reason, setReason] = useState('');
   return (
     <Modal
       open
-      title={action === 'approve' ? t('customers.approve') : t('customers.reject')}
+      title={action === 'approve' ? t('customers.approve') : action === 'reject' ? t('customers.reject') : t('customers.cancelRequest')}
       okText={t('common.ok')}
       cancelText={t('common.cancel')}
       okButtonProps={{ danger: action === 'reject', 'data-testid': 'event-decide-confirm' } as never}
@@ -74,7 +74,9 @@ function DecideModal({ event, action, onClose }: { event: EventItem; action: 'ap
               customer: `${event.customer_name} (${event.customer_account_name})`,
               partner: event.partner_name,
             })
-          : t('customers.rejectHelp', { customer: `${event.customer_name} (${event.customer_account_name})` })}
+          : action === 'reject'
+            ? t('customers.rejectHelp', { customer: `${event.customer_name} (${event.customer_account_name})` })
+            : t('customers.cancelRequestHelp', { customer: `${event.customer_name} (${event.customer_account_name})` })}
       </Typography.Paragraph>
       <Form layout="vertical">
         <Form.Item label={t('customers.decisionReason')}>
@@ -93,7 +95,7 @@ export function AssociationRecordsPanel() {
   const [page, setPage] = useState({ current: 1, pageSize: 10 });
   const events = useEvents({ status }, (page.current - 1) * page.pageSize, page.pageSize);
   const [history, setHistory] = useState<string | null>(null);
-  const [deciding, setDeciding] = useState<{ event: EventItem; action: 'approve' | 'reject' } | null>(null);
+  const [deciding, setDeciding] = useState<{ event: EventItem; action: 'approve' | 'reject' | 'cancel' } | null>(null);
   const columns: TableColumnsType<EventItem> = [
     { title: t('customers.customer'), render: (_, e) => <span data-testid="event-customer">{`${e.customer_name} (${e.customer_account_name})`}</span> },
     { title: t('customers.eventKind'), render: (_, e) => <EventKind e={e} /> },
@@ -118,6 +120,11 @@ export function AssociationRecordsPanel() {
                 {t('customers.reject')}
               </Button>
             </>
+          )}
+          {admin && e.status === 'PENDING_CUSTOMER' && e.initiator === 'partner' && (
+            <Button type="link" size="small" danger data-testid="event-cancel" onClick={() => setDeciding({ event: e, action: 'cancel' })}>
+              {t('customers.cancelRequest')}
+            </Button>
           )}
         </Space>
       ),

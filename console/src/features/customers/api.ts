@@ -299,3 +299,18 @@ export const useDecideAuthorization = () =>
     },
     keys.myPartners,
   );
+
+// ------------------------------------------------------------------ vendor: reported customers, mail outbox
+export const useDecideReport = () =>
+  useInvalidating(
+    ({ id, approve, reason }: { id: string; approve: boolean; reason?: string }) =>
+      unwrap(api.POST('/api/customer-reports/{id}/decision', { params: { path: { id } }, body: { approve, reason: reason || undefined } })),
+    keys.reports,
+  );
+
+export function useOutbox(offset: number, limit: number) {
+  return useQuery({
+    queryKey: ['vendor', 'outbox', offset, limit],
+    queryFn: async () => (await unwrap(api.GET('/api/vendor/mail-outbox', { params: { query: { offset, limit } } }))).mails,
+  });
+}
