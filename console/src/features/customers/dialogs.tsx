@@ -74,7 +74,7 @@ export function PartnerRequestDialog({ customer, kind, onClose }: { customer: Cu
       onCancel={onClose}
       footer={
         done
-          ? [<Button key="close" onClick={onClose}>{t('common.close')}</Button>]
+          ? [<Button key="close" onClick={onClose} data-testid="partner-request-close">{t('common.close')}</Button>]
           : [
               <Button key="cancel" onClick={onClose}>{t('common.cancel')}</Button>,
               <Button
@@ -252,7 +252,7 @@ export function ManagerDialog({ customer, onClose }: { customer: CustomerItem; o
   const current = history.data?.find((a) => a.current);
   const { modal } = App.useApp();
   return (
-    <Modal open width={720} title={`${t('customers.accountManager')} · ${customerLabel(customer)}`} onCancel={onClose} footer={[<Button key="c" onClick={onClose}>{t('common.close')}</Button>]}>
+    <Modal open width={720} title={`${t('customers.accountManager')} · ${customerLabel(customer)}`} onCancel={onClose} footer={[<Button key="c" onClick={onClose} data-testid="manager-close">{t('common.close')}</Button>]}>
       <Descriptions size="small" column={1}>
         <Descriptions.Item label={t('customers.currentManager')}>
           <span data-testid="current-manager">{current ? current.manager_name : t('customers.noManager')}</span>
