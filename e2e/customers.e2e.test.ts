@@ -136,6 +136,23 @@ journey('customers: invite a resale customer, allocate ¥50.00, customer disasso
     .waitFor();
   await snapshot(page, 'customers-approved');
   assert.equal(await cashFen(page), before);
+
+  // The customer, no longer associated, accepts a new invitation with its existing account.
+  const again = await createOfflineInvitation(page, '2');
+  await signOut(page);
+  await page.goto(url(new URL(again).pathname));
+  await page.getByTestId('invite-existing-tab').click();
+  await page.getByTestId('invite-sign-in').click();
+  await page.getByTestId('login-name').fill(ACCOUNT);
+  await page.getByTestId('login-password').fill(PASSWORD);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId('invite-page').waitFor();
+  await page.getByTestId('invite-agree').check();
+  await page.getByTestId('invite-existing-tab').click();
+  await page.getByTestId('invite-accept').click();
+  await page.getByTestId('invite-done').waitFor();
+  await page.goto(url('/customer/partners'));
+  await page.getByTestId('my-partner-name').filter({ hasText: '深圳数智方案有限公司' }).waitFor();
 });
 
 const ACCOUNT2 = `e2eswitch${Date.now() % 1_000_000}`;
@@ -173,6 +190,13 @@ journey('customers: type switch after the account check, the customer agrees; ac
   await snapshot(page, 'customers-manager');
   await page.getByTestId('manager-close').click();
   await page.locator('.ant-modal-wrap:visible').waitFor({ state: 'detached' });
+
+  // On-behalf authorization: request "view account" for 30 days.
+  await moreAction(page, row, 'authorize');
+  await page.getByTestId('authorize-submit').click();
+  await page.getByTestId('authorization-status').filter({ hasText: '待客户处理' }).waitFor();
+  await page.getByTestId('authorize-close').click();
+  await page.locator('.ant-modal-wrap:visible').waitFor({ state: 'detached' });
   await signOut(page);
 
   // The customer agrees under "My partners"; the type is resale now.
@@ -182,6 +206,9 @@ journey('customers: type switch after the account check, the customer agrees; ac
   await page.getByTestId('my-request-agree').click();
   await page.getByTestId('my-request-confirm').click();
   await page.getByTestId('my-partner-type').filter({ hasText: '代售' }).waitFor();
+  await page.getByTestId('my-auth-agree').click();
+  await page.getByTestId('my-auth-confirm').click();
+  await page.getByTestId('my-authorizations').getByTestId('authorization-status').filter({ hasText: '已授权' }).waitFor();
   await snapshot(page, 'customers-switched');
   await signOut(page);
 

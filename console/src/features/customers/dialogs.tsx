@@ -320,7 +320,7 @@ export function AuthorizeDialog({ customer, onClose }: { customer: CustomerItem;
   const [days, setDays] = useState<number | null>(30);
   const [reason, setReason] = useState('');
   return (
-    <Modal open width={760} title={`${t('customers.authorize')} · ${customerLabel(customer)}`} onCancel={onClose} footer={[<Button key="c" onClick={onClose}>{t('common.close')}</Button>]}>
+    <Modal open width={760} title={`${t('customers.authorize')} · ${customerLabel(customer)}`} onCancel={onClose} footer={[<Button key="c" onClick={onClose} data-testid="authorize-close">{t('common.close')}</Button>]}>
       <Form layout="vertical">
         <Form.Item label={t('customers.scopes')} required>
           <Checkbox.Group value={scopes} onChange={(v) => setScopes(v as AuthorizationScope[])} options={SCOPES.map((s) => ({ value: s, label: t(`customers.scope.${s}`) }))} />
@@ -372,7 +372,7 @@ const AUTH_STATUS_COLOR: Record<string, string> = { REQUESTED: 'processing', AUT
 export function AuthorizationStatusTag({ status }: { status: string }) {
   const { t } = useTranslation();
   const known = status in AUTH_STATUS_COLOR;
-  return <Tag color={AUTH_STATUS_COLOR[status]}>{known ? t(`customers.authStatus.${status as 'REQUESTED'}`) : status}</Tag>;
+  return <Tag color={AUTH_STATUS_COLOR[status]} data-testid="authorization-status">{known ? t(`customers.authStatus.${status as 'REQUESTED'}`) : status}</Tag>;
 }
 
 const EVENT_STATUS_COLOR: Record<string, string> = {
