@@ -67,6 +67,7 @@ export const customersEn: Shape<typeof customersZh> = {
     confirmReclaim: 'Reclaim ¥{{amount}} from {{from}} to {{to}}?',
     fundsDone: 'Done: ¥{{amount}}',
     transactionId: 'Transaction ID: {{id}}',
+    oneTimeCode: 'One-time code (authenticator)',
     freezeHelp: 'Once frozen, the customer {{customer}} cannot spend.',
     unfreezeHelp: 'Once unfrozen, the customer {{customer}} can spend again.',
     currentManager: 'Current account manager',

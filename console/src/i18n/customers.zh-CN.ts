@@ -63,6 +63,7 @@ export const customersZh = {
     confirmReclaim: '确认从 {{from}} 回收 ¥{{amount}} 至 {{to}}？',
     fundsDone: '已完成：¥{{amount}}',
     transactionId: '交易流水号：{{id}}',
+    oneTimeCode: '动态验证码（身份验证器）',
     freezeHelp: '冻结后客户 {{customer}} 将无法消费。',
     unfreezeHelp: '解冻后客户 {{customer}} 可恢复消费。',
     currentManager: '当前客户经理',

@@ -99,8 +99,9 @@ export const useFreeze = () =>
 /** Allocate to or reclaim from a resale customer; the amount goes as typed (decimal text). */
 export const useMoveFunds = () =>
   useInvalidating(
-    async ({ kind, customerId, amount, token }: { kind: 'allocate' | 'reclaim'; customerId: string; amount: string; token: string }) => {
-      const init = { body: { customer_id: customerId, amount }, params: { header: { 'x-client-token': token } } };
+    async ({ kind, customerId, amount, token, code }: { kind: 'allocate' | 'reclaim'; customerId: string; amount: string; token: string; code?: string }) => {
+      // The one-time code goes only when the organization's sensitive-operation verification asked for it.
+      const init = { body: { customer_id: customerId, amount }, params: { header: { 'x-client-token': token } }, headers: code ? { 'x-verification-code': code } : undefined };
       if (kind === 'allocate') return (await unwrap(api.POST('/v2/accounts/partner-accounts/adjust-amount', init))).transfer_id;
       return (await unwrap(api.POST('/v2/accounts/partner-accounts/reclaim', init))).trans_id;
     },

@@ -5,6 +5,7 @@ import { Alert, App, Button, Checkbox, Descriptions, Form, Input, InputNumber, L
 import { useTranslation } from 'react-i18next';
 import { ErrorCode } from '../../components/ErrorReporter.tsx';
 import { formatDateTime } from '../../components/format.ts';
+import { ApiError } from '../../api/errors.ts';
 import { useSession } from '../../app/session.tsx';
 import { isAmountText } from './amount.ts';
 import {
@@ -147,6 +148,9 @@ export function FundsDialog({ customer, kind, onClose }: { customer: CustomerIte
   const [amount, setAmount] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [transId, setTransId] = useState<string | null>(null);
+  // Set when the server asks for a one-time code (HBN.2021 missing, HBN.2022 wrong).
+  const [needCode, setNeedCode] = useState(false);
+  const [code, setCode] = useState('');
   const valid = isAmountText(amount);
   const title = kind === 'allocate' ? t('customers.allocate') : t('customers.reclaim');
   const from = kind === 'allocate' ? me.org.name : customerLabel(customer);
@@ -201,12 +205,25 @@ export function FundsDialog({ customer, kind, onClose }: { customer: CustomerIte
         onCancel={() => setConfirming(false)}
         onOk={() =>
           move.mutate(
-            { kind, customerId: customer.customer_id, amount: amount.trim(), token },
-            { onSuccess: (id) => { setTransId(id); setConfirming(false); }, onError: () => setConfirming(false) },
+            { kind, customerId: customer.customer_id, amount: amount.trim(), token, code: needCode ? code.trim() : undefined },
+            {
+              onSuccess: (id) => { setTransId(id); setConfirming(false); },
+              onError: (e) => {
+                if (e instanceof ApiError && (e.code === 'HBN.2021' || e.code === 'HBN.2022')) setNeedCode(true);
+                else setConfirming(false);
+              },
+            },
           )
         }
       >
         <span data-testid="funds-confirm-text">{t(kind === 'allocate' ? 'customers.confirmAllocate' : 'customers.confirmReclaim', { amount: amount.trim(), from, to })}</span>
+        {needCode && (
+          <Form layout="vertical" style={{ marginTop: 16 }}>
+            <Form.Item label={t('customers.oneTimeCode')}>
+              <Input value={code} onChange={(e) => setCode(e.target.value)} maxLength={16} inputMode="numeric" autoComplete="one-time-code" data-testid="funds-code" />
+            </Form.Item>
+          </Form>
+        )}
       </Modal>
     </Modal>
   );
