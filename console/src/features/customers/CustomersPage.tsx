@@ -7,6 +7,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { AssociationRecordsPanel } from './AssociationRecordsPanel.tsx';
 import { CustomerListPanel } from './CustomerListPanel.tsx';
 import { InvitationsPanel } from './InvitationsPanel.tsx';
+import { WebhooksPanel } from './WebhooksPanel.tsx';
 
 export function CustomersPage() {
   const { t } = useTranslation();
@@ -22,6 +23,9 @@ export function CustomersPage() {
       : []),
     ...(can('BPC_ITEM_SUBCUSTSERV_010107')
       ? [{ key: 'development', label: <span data-testid="customers-development-tab">{t('customers.developmentTab')}</span>, children: <InvitationsPanel /> }]
+      : []),
+    ...(can('BPC_ITEM_SUBCUSTSERV_010127')
+      ? [{ key: 'webhooks', label: <span data-testid="customers-webhooks-tab">{t('webhooks.tab')}</span>, children: <WebhooksPanel /> }]
       : []),
   ];
   const active = tabs.some((x) => x.key === params.get('tab')) ? params.get('tab')! : tabs[0]?.key;

@@ -315,3 +315,38 @@ export function useOutbox(offset: number, limit: number) {
     queryFn: async () => (await unwrap(api.GET('/api/vendor/mail-outbox', { params: { query: { offset, limit } } }))).mails,
   });
 }
+
+// ------------------------------------------------------------------ webhooks (events for the partner's systems)
+const webhookKeys = { endpoint: ['customers', 'webhook-endpoint'], deliveries: ['customers', 'webhook-deliveries'] } as const;
+export type DeliveryItem = Res<'/api/webhook-deliveries', 'get'>['deliveries'][number];
+
+export function useWebhookEndpoint() {
+  return useQuery({
+    queryKey: webhookKeys.endpoint,
+    meta: { silent: true }, // HBN.2192 (none configured) is a normal state, shown on the page
+    queryFn: () => unwrap(api.GET('/api/webhook-endpoint')),
+  });
+}
+
+export const useSaveWebhookEndpoint = () =>
+  useInvalidating((body: { url: string; enabled: boolean; rotate_secret: boolean }) => unwrap(api.PUT('/api/webhook-endpoint', { body })), webhookKeys.endpoint);
+
+export const useDeleteWebhookEndpoint = () => useInvalidating((_: void) => unwrap(api.DELETE('/api/webhook-endpoint')), webhookKeys.endpoint);
+
+export function useDeliveries(offset: number, limit: number) {
+  return useQuery({
+    queryKey: [...webhookKeys.deliveries, offset, limit],
+    queryFn: () => unwrap(api.GET('/api/webhook-deliveries', { params: { query: { offset, limit } } })),
+  });
+}
+
+export function useDeliveryDetail(id: string | null) {
+  return useQuery({
+    queryKey: [...webhookKeys.deliveries, 'detail', id],
+    enabled: !!id,
+    queryFn: () => unwrap(api.GET('/api/webhook-deliveries/{id}', { params: { path: { id: id! } } })),
+  });
+}
+
+export const useRedeliver = () =>
+  useInvalidating((id: string) => unwrap(api.POST('/api/webhook-deliveries/{id}/redeliver', { params: { path: { id } } })), webhookKeys.deliveries);
