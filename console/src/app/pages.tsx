@@ -6,6 +6,9 @@ import { CatalogPage } from '../features/catalog/CatalogPage.tsx';
 import { AuditPage } from '../features/organization/AuditPage.tsx';
 import { MembersPage } from '../features/organization/MembersPage.tsx';
 import { SecurityPage } from '../features/organization/SecurityPage.tsx';
+import { CustomersPage } from '../features/customers/CustomersPage.tsx';
+import { MyPartnersPage } from '../features/customers/MyPartnersPage.tsx';
+import { VendorApprovalsPage } from '../features/customers/VendorApprovalsPage.tsx';
 import { HOME_KEY } from './menus.ts';
 
 export const pagesByMenuKey: Record<string, ComponentType> = {
@@ -17,4 +20,7 @@ export const pagesByMenuKey: Record<string, ComponentType> = {
   'vendor.organization.members': MembersPage,
   'vendor.organization.audit': AuditPage,
   'vendor.organization.security': SecurityPage,
+  'sales.customers': CustomersPage,
+  'customer.partners': MyPartnersPage,
+  'vendor.approvals': VendorApprovalsPage,
 };

@@ -1,6 +1,10 @@
 // Simplified Chinese, the default language. en.ts must have exactly the same keys (checked by
 // the `Messages` type below).
+import { customersZh } from './customers.zh-CN.ts';
+
 const zhCN = {
+  // customers, invite, myPartners (issue 5) live in their own file
+  ...customersZh,
   app: {
     productName: '伙伴中心',
     brand: 'Huoban',
