@@ -179,7 +179,7 @@ test('reclaim: the whole remainder back to the quota (204), then CBC.99000048; c
   assert.equal((await sp.post('/v2/promotions/benefits/partner-coupons/reclaim', { body: { coupon_id: coupon } })).body.error_code, 'CBC.99000048');
   const listed = await sp.get('/v2/promotions/benefits/partner-coupons', { query: { coupon_id: coupon } });
   assert.equal(listed.body.user_coupons[0].status, 5);
-  const log = await sp.get('/v2/promotions/benefits/partner-coupons/records/query', { query: { coupon_ids: coupon, operation_types: ['2'] } });
+  const log = await sp.get('/v2/promotions/benefits/partner-coupons/records/query', { query: { coupon_ids: coupon, operation_types: '2' } });
   assert.equal(log.body.records[0].operation_amount, 60);
 
   const other = (await issue(sp, { quota_id: quota, customer_ids: [ids.cust_demo2], face_value: '10' })).coupon_infos[0].coupon_id;
