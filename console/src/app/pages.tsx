@@ -6,6 +6,8 @@ import { CatalogPage } from '../features/catalog/CatalogPage.tsx';
 import { AuditPage } from '../features/organization/AuditPage.tsx';
 import { MembersPage } from '../features/organization/MembersPage.tsx';
 import { SecurityPage } from '../features/organization/SecurityPage.tsx';
+import { TestVouchersPage } from '../features/vouchers/TestVouchersPage.tsx';
+import { VouchersPage } from '../features/vouchers/VouchersPage.tsx';
 import { HOME_KEY } from './menus.ts';
 
 export const pagesByMenuKey: Record<string, ComponentType> = {
@@ -17,4 +19,6 @@ export const pagesByMenuKey: Record<string, ComponentType> = {
   'vendor.organization.members': MembersPage,
   'vendor.organization.audit': AuditPage,
   'vendor.organization.security': SecurityPage,
+  'sales.vouchers': VouchersPage,
+  'benefits.test-vouchers': TestVouchersPage,
 };
