@@ -266,6 +266,11 @@ const en: Messages = {
     operationType: { '1': 'Issue', '2': 'Manual reclaim', '3': 'Auto-reclaim on disassociation', '4': 'Expiry reclaim', '8': 'Auto-reclaim on type switch' },
   },
   testVouchers: {
+    applicant: 'Applicant',
+    approve: 'Approve',
+    reject: 'Reject',
+    validDays: 'Validity (days)',
+    decided: 'Decision saved',
     title: 'Test vouchers',
     description: 'For building, testing, verifying and migrating solutions. A sub-customer associated with a partner cannot apply online: contact your ecosystem manager.',
     apply: 'Apply',

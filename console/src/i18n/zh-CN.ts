@@ -264,6 +264,11 @@ const zhCN = {
     operationType: { '1': '发放', '2': '手动回收', '3': '解除关联自动回收', '4': '过期回收', '8': '切换关联类型自动回收' },
   },
   testVouchers: {
+    applicant: '申请方',
+    approve: '通过',
+    reject: '驳回',
+    validDays: '有效期（天）',
+    decided: '已处理',
     title: '测试券',
     description: '用于方案构建、测试、验证与迁移。已关联伙伴的子客户不能在线申请，请联系生态经理。',
     apply: '申请',

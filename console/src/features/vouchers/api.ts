@@ -64,3 +64,20 @@ export const useReclaimCoupon = () =>
   useVoucherMutation((couponId: string) => unwrap(api.POST('/v2/promotions/benefits/partner-coupons/reclaim', { body: { coupon_id: couponId } })));
 
 export const useApply = () => useVoucherMutation((body: ApplyBody) => unwrap(api.POST('/api/test-vouchers/applications', { body })));
+
+export const useReviewQueue = (offset: number, limit: number) =>
+  useQuery({
+    queryKey: [...key, 'review', offset, limit],
+    queryFn: () => unwrap(api.GET('/api/test-vouchers/applications', { params: { query: { status: 'SUBMITTED', offset, limit } } })),
+    placeholderData: keepPreviousData,
+  });
+
+export const useApprove = () =>
+  useVoucherMutation(({ id, amount, validDays }: { id: string; amount: string; validDays: number }) =>
+    unwrap(api.POST('/api/vendor/test-vouchers/applications/{id}/approve', { params: { path: { id } }, body: { amount, valid_days: validDays } })),
+  );
+
+export const useReject = () =>
+  useVoucherMutation(({ id, reason }: { id: string; reason: string }) =>
+    unwrap(api.POST('/api/vendor/test-vouchers/applications/{id}/reject', { params: { path: { id } }, body: { reason } })),
+  );

@@ -1,7 +1,5 @@
 // Voucher quotas: the vendor grants them, a master distributor splits them to its cloud resellers
 // and takes child quotas back; the read side (own quotas, issued quotas, quota records).
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
 import { actorOf, type Caller } from '../../shared/actor.ts';
 import { toApiTime } from '../../shared/clock.ts';
 import { AppError, type Lang } from '../../shared/errors.ts';
@@ -339,4 +337,3 @@ export function createQuotaService(deps: VouchersDeps) {
   return { grant, issueToResellers, reclaimFromResellers, listOwn, listIssued, records };
 }
 
-export type QuotaTx = Kysely<DB>;
