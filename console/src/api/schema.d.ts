@@ -6728,6 +6728,120 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/vendor/coupon-quotas/{id}/freeze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Vendor: freeze a quota (a frozen quota, status 5, cannot issue) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            quota_id: string;
+                            quota_type: number;
+                            create_time: string;
+                            last_update_time: string;
+                            quota_value: number;
+                            quota_status: number;
+                            balance: number;
+                            measure_id: number;
+                            currency: string;
+                            effective_time: string;
+                            expire_time: string;
+                            limit_infos: {
+                                limit_key: string;
+                                limit_values: {
+                                    value1?: string;
+                                    value2?: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vendor/coupon-quotas/{id}/unfreeze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Vendor: unfreeze a quota (a frozen quota, status 5, cannot issue) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            quota_id: string;
+                            quota_type: number;
+                            create_time: string;
+                            last_update_time: string;
+                            quota_value: number;
+                            quota_status: number;
+                            balance: number;
+                            measure_id: number;
+                            currency: string;
+                            effective_time: string;
+                            expire_time: string;
+                            limit_infos: {
+                                limit_key: string;
+                                limit_values: {
+                                    value1?: string;
+                                    value2?: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/test-vouchers/applications": {
         parameters: {
             query?: never;

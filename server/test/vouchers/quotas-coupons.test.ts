@@ -211,6 +211,39 @@ test('wrong organization: another partner’s quota or coupon, a reseller of nob
   assert.equal(rsList.body.total_count, 1);
 });
 
+test('quota split refusals per reseller: exiting reseller (CBC.50010105), designated customer not its own (CBC.50000021)', async () => {
+  const md = await t.token('md_demo');
+  const designated = await grantQuota(t, ids.md_demo, '100', { limit_infos: [{ limit_key: 'designatedCustomer', limit_values: [{ value1: ids.cust_demo5 }] }] });
+  const r = await md.post('/v2/partners/coupon-quotas/indirect-partner-adjust', { body: { quota_id: designated, indirect_partner_ids: [ids.rs_demo1, ids.rs_demo2], quota_amount: '10' } });
+  assert.deepEqual(r.body.simple_quota_infos.map((i: { id: string }) => i.id), [ids.rs_demo1]);
+  assert.deepEqual(r.body.error_details.map((e: { id: string; error_code: string }) => [e.id, e.error_code]), [[ids.rs_demo2, 'CBC.50000021']]);
+  const plain = await grantQuota(t, ids.md_demo, '100');
+  await t.database.db.updateTable('organization').set({ status: 'restricted' }).where('id', '=', ids.rs_demo2).execute();
+  try {
+    const exiting = await md.post('/v2/partners/coupon-quotas/indirect-partner-adjust', { body: { quota_id: plain, indirect_partner_ids: [ids.rs_demo2], quota_amount: '10' } });
+    assert.equal(exiting.body.error_details[0].error_code, 'CBC.50010105');
+  } finally {
+    await t.database.db.updateTable('organization').set({ status: 'active' }).where('id', '=', ids.rs_demo2).execute();
+  }
+});
+
+test('a frozen quota cannot issue (CBC.99000012) nor be split (CBC.99000015) until the vendor unfreezes it', async () => {
+  const vendor = await t.token('vendor_admin');
+  const md = await t.token('md_demo');
+  const quota = await grantQuota(t, ids.md_demo, '100');
+  const frozen = await vendor.post(`/api/vendor/coupon-quotas/${quota}/freeze`, { body: {} });
+  assert.equal(frozen.body.quota_status, 5);
+  assert.equal((await vendor.post(`/api/vendor/coupon-quotas/${quota}/freeze`, { body: {} })).body.error_code, 'CBC.99000012');
+  assert.equal((await md.post('/v2/promotions/benefits/partner-coupons', { body: { quota_id: quota, customer_ids: [ids.cust_demo3], face_value: '1' } })).body.error_code, 'CBC.99000012');
+  const split = await md.post('/v2/partners/coupon-quotas/indirect-partner-adjust', { body: { quota_id: quota, indirect_partner_ids: [ids.rs_demo1], quota_amount: '1' } });
+  assert.equal(split.body.error_code, 'CBC.99000015');
+  const listed = await md.post('/v2/partners/coupon-quotas/query', { body: { quota_status_list: [5] } });
+  assert.ok(listed.body.quotas.some((q: { quota_id: string }) => q.quota_id === quota));
+  assert.equal((await vendor.post(`/api/vendor/coupon-quotas/${quota}/unfreeze`, { body: {} })).body.quota_status, 0);
+  assert.equal((await issue(md, { quota_id: quota, customer_ids: [ids.cust_demo3], face_value: '1' })).coupon_infos.length, 1);
+  assert.equal((await md.post(`/api/vendor/coupon-quotas/${quota}/unfreeze`, { body: {} })).status, 403);
+});
+
 test('missing permission: a member without the voucher items gets 403 CBC.0151', async () => {
   const viewer = await t.console('md_viewer');
   for (const [method, path, body] of [

@@ -334,6 +334,19 @@ export function createQuotaService(deps: VouchersDeps) {
     };
   }
 
-  return { grant, issueToResellers, reclaimFromResellers, listOwn, listIssued, records };
+  /** Vendor: freeze (0 → 5) or unfreeze (5 → 0) a quota; a frozen quota cannot issue. */
+  async function setFrozen(caller: Caller, quotaId: string, frozen: boolean) {
+    if (caller.org.kind !== 'vendor') throw new AppError('CBC.0151');
+    const actor = actorOf(caller);
+    return db.transaction().execute(async (tx) => {
+      const [from, to] = frozen ? [QUOTA_STATUS.normal, QUOTA_STATUS.frozen] : [QUOTA_STATUS.frozen, QUOTA_STATUS.normal];
+      if (!(await repo.findQuota(tx, quotaId))) throw new AppError('CBC.99000012');
+      if (!(await repo.moveQuotaStatus(tx, quotaId, from, to, clock.now()))) throw new AppError('CBC.99000012', `the quota is not in status ${from}`);
+      await audit.append(tx, actor, { operation: frozen ? 'vouchers.quota_freeze' : 'vouchers.quota_unfreeze', targetType: 'coupon_quota', targetId: quotaId });
+      return quotaView((await repo.findQuota(tx, quotaId))!);
+    });
+  }
+
+  return { grant, issueToResellers, reclaimFromResellers, listOwn, listIssued, records, setFrozen };
 }
 

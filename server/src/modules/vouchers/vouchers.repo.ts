@@ -64,6 +64,12 @@ export function setQuota(db: Db, id: string, patch: { balance?: bigint; status?:
   return db.updateTable('coupon_quota').set(patch).where('id', '=', id).execute();
 }
 
+/** Compare-and-set of a quota's status; false when it was not in the expected state. */
+export async function moveQuotaStatus(db: Db, id: string, from: number, to: number, at: Date) {
+  const r = await db.updateTable('coupon_quota').set({ status: to, updated_at: at }).where('id', '=', id).where('status', '=', from).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
 export function insertQuotaRecord(db: Db, row: Insertable<DB['coupon_quota_record']>) {
   return db.insertInto('coupon_quota_record').values(row).execute();
 }

@@ -88,6 +88,14 @@ export const vouchersRoutes: FastifyPluginAsyncZod<{ vouchers: VouchersModule }>
     handler: async (request, reply) => sendAnswer(reply, await quotas.grant(callerOf(request), request.body, request.headers['x-client-token'])),
   });
 
+  for (const action of ['freeze', 'unfreeze'] as const) {
+    app.post(`/api/vendor/coupon-quotas/:id/${action}`, {
+      config: { access: ['BPC_ITEM_OPS_010105'] },
+      schema: { tags: ext, summary: `Vendor: ${action} a quota (a frozen quota, status 5, cannot issue)`, params: s.idParams, response: { 200: s.quotaView } },
+      handler: async (request) => quotas.setFrozen(callerOf(request), request.params.id, action === 'freeze'),
+    });
+  }
+
   app.post('/api/test-vouchers/applications', {
     config: { access: ['BPC_ITEM_BENEFIT_010101', 'BPC_ITEM_MYCOUPON_010101'] },
     schema: { tags: testTags, summary: 'Apply for a test voucher (one pending application per type)', body: s.applyBody, response: { 201: s.applicationView } },
