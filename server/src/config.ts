@@ -31,6 +31,17 @@ export interface Config {
   faults: ReadonlySet<string>;
   /** Customer association rules the deployment may tune. */
   customers: CustomerSettings;
+  vouchers: VoucherSettings;
+}
+
+/** Query windows of the voucher lists (spec §1.7), in months after a coupon's expiry. */
+export interface VoucherSettings {
+  /** The customer's own voucher view: expired more than this long ago are hidden (6). */
+  customerViewMonths: number;
+  /** The partner's issued list: expired more than this long ago are hidden (24). */
+  issuedListMonths: number;
+  /** A partner's own coupons (GET /v2/promotions/benefits/coupons) (12). */
+  ownCouponMonths: number;
 }
 
 export interface CustomerSettings {
@@ -85,6 +96,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       invitationValidDays: int(env.HUOBAN_INVITATION_VALID_DAYS, 7),
       sweepIntervalSeconds: int(env.HUOBAN_SWEEP_INTERVAL_SECONDS, 30),
       publicUrl: env.HUOBAN_PUBLIC_URL ?? `http://localhost:${int(env.PORT, 8080)}`,
+    },
+    vouchers: {
+      customerViewMonths: int(env.HUOBAN_VOUCHER_CUSTOMER_WINDOW_MONTHS, 6),
+      issuedListMonths: int(env.HUOBAN_VOUCHER_ISSUED_WINDOW_MONTHS, 24),
+      ownCouponMonths: int(env.HUOBAN_VOUCHER_OWN_WINDOW_MONTHS, 12),
     },
   };
 }

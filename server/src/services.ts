@@ -10,6 +10,7 @@ import { createLedgerService } from './modules/ledger/index.ts';
 import { createFundsService } from './modules/funds/index.ts';
 import { createOrganizationService, createSecondFactor } from './modules/organization/index.ts';
 import { createCustomersModule } from './modules/customers/index.ts';
+import { createVouchersModule } from './modules/vouchers/index.ts';
 
 export interface ServiceDeps {
   config: Config;
@@ -33,7 +34,10 @@ export function createServices({ config, database, clock, masterKey }: ServiceDe
   const customers = createCustomersModule({ db, clock, audit, settings: config.customers, secretBox });
   // Ending a resale association returns the customer's balance to the partner, in the same transaction.
   customers.registerDisassociationEffect((tx, change) => funds.returnBalanceOnUnbind(tx, change));
-  return { config, database, db, clock, audit, identity, rateLimit, secondFactor, organization, auditQueries, catalog, ledger, funds, customers };
+  const vouchers = createVouchersModule({ db, clock, audit, ledger, settings: config.vouchers });
+  // ... and every unused voucher that partner issued to the customer goes back to its quota.
+  customers.registerDisassociationEffect((tx, change) => vouchers.reclaimOnAssociationEnd(tx, change));
+  return { config, database, db, clock, audit, identity, rateLimit, secondFactor, organization, auditQueries, catalog, ledger, funds, customers, vouchers };
 }
 
 export type Services = ReturnType<typeof createServices>;

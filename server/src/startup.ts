@@ -54,7 +54,7 @@ export async function serve(config: Config, options: { prepared?: boolean; datab
   const app = await buildApp(services, { logger: { level: config.logLevel }, serveConsole: config.serveConsole });
   await app.listen({ port: config.port, host: config.host });
 
-  // Deadlines (auto-approval, authorization expiry) and webhook deliveries: once at start (catching
+  // Deadlines (auto-approval, authorization expiry, voucher and quota expiry) and webhook deliveries: once at start (catching
   // up after downtime), then on a timer. Safe with several processes (SKIP LOCKED, leases).
   let ticking = false;
   const tick = async () => {
@@ -64,6 +64,11 @@ export async function serve(config: Config, options: { prepared?: boolean; datab
       await services.customers.tick();
     } catch (error) {
       app.log.error({ err: error }, 'customers sweep failed');
+    }
+    try {
+      await services.vouchers.tick();
+    } catch (error) {
+      app.log.error({ err: error }, 'vouchers sweep failed');
     } finally {
       ticking = false;
     }

@@ -5951,6 +5951,1180 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v2/partners/coupon-quotas/indirect-partner-adjust": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** UpdateCouponQuotas: issue voucher quota to cloud resellers (a child quota each) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Idempotency key: a replay returns the first answer and moves no money */
+                    "x-client-token"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        quota_id: string;
+                        indirect_partner_ids: string[];
+                        quota_amount: string | number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            simple_quota_infos: {
+                                id: string;
+                                quota_id: string;
+                            }[];
+                            error_details: {
+                                id: string;
+                                error_code: string;
+                                error_msg: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/partners/coupon-quotas/indirect-partner-reclaim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** ReclaimCouponQuotas: take the remaining balance of reseller quotas back */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        quota_ids: string[];
+                        remark?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            simple_quota_infos: {
+                                quota_id: string;
+                                quota_balance: number;
+                            }[];
+                            error_details: {
+                                id: string;
+                                error_code: string;
+                                error_msg: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/partners/issued-coupon-quotas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ListIssuedCouponQuotas: quotas issued to cloud resellers */
+        get: {
+            parameters: {
+                query?: {
+                    quota_id?: string;
+                    indirect_partner_id?: string;
+                    parent_quota_id?: string;
+                    offset?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total_count: number;
+                            quotas: {
+                                quota_id: string;
+                                quota_type: number;
+                                create_time: string;
+                                last_update_time: string;
+                                quota_value: number;
+                                quota_status: number;
+                                balance: number;
+                                measure_id: number;
+                                currency: string;
+                                effective_time: string;
+                                expire_time: string;
+                                limit_infos: {
+                                    limit_key: string;
+                                    limit_values: {
+                                        value1?: string;
+                                        value2?: string;
+                                    }[];
+                                }[];
+                                indirect_partner_id: string;
+                                indirect_partner_account_name: string;
+                                indirect_partner_name: string;
+                                parent_quota_id: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/partners/coupon-quotas/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ListCouponQuotasRecords: quota issue (10) and reclaim (11) records */
+        get: {
+            parameters: {
+                query?: {
+                    indirect_partner_id?: string;
+                    quota_id?: string;
+                    parent_quota_id?: string;
+                    operation_time_begin?: string;
+                    operation_time_end?: string;
+                    operation_type?: string;
+                    offset?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total_count: number;
+                            records: {
+                                id: string;
+                                operator: string;
+                                operation_type: string;
+                                quota_id: string;
+                                parent_quota_id: string;
+                                amount: number;
+                                operation_time: string;
+                                result: string;
+                                indirect_partner_account_name: string;
+                                indirect_partner_id: string;
+                                indirect_partner_name: string;
+                                remark: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/partners/coupon-quotas/query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** ListQuotaCoupons: the partner’s own quotas */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        quota_type?: (0 | 1) | null;
+                        quota_ids?: string[] | null;
+                        quota_status_list?: (0 | 3 | 4 | 5)[] | null;
+                        create_time_begin?: string | null;
+                        create_time_end?: string | null;
+                        effective_time_begin?: string | null;
+                        effective_time_end?: string | null;
+                        expire_time_begin?: string | null;
+                        expire_time_end?: string | null;
+                        /** @default 0 */
+                        offset?: number;
+                        /** @default 10 */
+                        limit?: number;
+                        indirect_partner_id?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total_count: number;
+                            quotas: {
+                                quota_id: string;
+                                quota_type: number;
+                                create_time: string;
+                                last_update_time: string;
+                                quota_value: number;
+                                quota_status: number;
+                                balance: number;
+                                measure_id: number;
+                                currency: string;
+                                effective_time: string;
+                                expire_time: string;
+                                limit_infos: {
+                                    limit_key: string;
+                                    limit_values: {
+                                        value1?: string;
+                                        value2?: string;
+                                    }[];
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/promotions/benefits/partner-coupons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ListIssuedPartnerCoupons: coupons the partner issued */
+        get: {
+            parameters: {
+                query?: {
+                    coupon_id?: string;
+                    customer_id?: string;
+                    order_id?: string;
+                    coupon_type?: number;
+                    status?: number;
+                    create_time_begin?: string;
+                    create_time_end?: string;
+                    effective_time_begin?: string;
+                    effective_time_end?: string;
+                    expire_time_begin?: string;
+                    expire_time_end?: string;
+                    offset?: number;
+                    limit?: number;
+                    indirect_partner_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total_count: number;
+                            user_coupons: {
+                                coupon_id: string;
+                                status: number;
+                                customer_id: string;
+                                coupon_type: number;
+                                measure_id: number;
+                                face_value: number;
+                                effective_time: string;
+                                expire_time: string;
+                                order_id: string;
+                                media_type: number;
+                                fetch_method: number;
+                                use_limits: {
+                                    limit_key: string;
+                                    value1: string;
+                                    value2: string;
+                                    value_unit: string;
+                                    limit_type: string;
+                                }[];
+                                create_time: string;
+                                balance: number;
+                                lock_order_id: string;
+                                is_frozen: string;
+                                quota_id: string;
+                                memo: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** CreatePartnerCoupons: issue coupons to resale customers from a quota */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Idempotency key: a replay returns the first answer and moves no money */
+                    "x-client-token"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        quota_id: string;
+                        customer_ids: string[];
+                        face_value: string | number;
+                        valid_time?: string | null;
+                        expire_time?: string | null;
+                        cloud_service_types?: string[] | null;
+                        product_ids?: string[] | null;
+                        memo?: string | null;
+                        indirect_partner_id?: string | null;
+                        /**
+                         * @description extension: 5 = pay-per-use voucher (on-demand only), 6 = general voucher (default)
+                         * @enum {string|null}
+                         */
+                        cycle_type?: "5" | "6" | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            coupon_infos: {
+                                id: string;
+                                coupon_id: string;
+                            }[];
+                            error_details: {
+                                id: string;
+                                error_code: string;
+                                error_msg: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/promotions/benefits/partner-coupons/reclaim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** ReclaimPartnerCoupons: the whole remaining balance back to the quota (204) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        coupon_id: string;
+                        indirect_partner_id?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/promotions/benefits/partner-coupons/records/query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ListPartnerCouponsRecord: coupon issue and reclaim records */
+        get: {
+            parameters: {
+                query?: {
+                    operation_types?: string | string[];
+                    quota_id?: string;
+                    quota_type?: number;
+                    coupon_ids?: string | string[];
+                    customer_id?: string;
+                    operation_time_begin?: string;
+                    operation_time_end?: string;
+                    result?: string;
+                    offset?: number;
+                    limit?: number;
+                    indirect_partner_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total_count: number;
+                            records: {
+                                id: string;
+                                operation_type: string;
+                                quota_id: string;
+                                quota_type: number;
+                                coupon_id: string;
+                                customer_id: string;
+                                operation_amount: number;
+                                operation_time: string;
+                                result: string;
+                                remark: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/promotions/benefits/coupons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ListSubCustomerCoupons: the partner’s own coupons (test vouchers included) */
+        get: {
+            parameters: {
+                query?: {
+                    coupon_id?: string;
+                    order_id?: string;
+                    promotion_plan_id?: string;
+                    coupon_type?: number;
+                    status?: number;
+                    active_start_time?: string;
+                    active_end_time?: string;
+                    offset?: number;
+                    limit?: number;
+                    source_id?: string;
+                    indirect_partner_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                            user_coupons: {
+                                coupon_id: string;
+                                coupon_code: string;
+                                status: number;
+                                customer_id: string;
+                                coupon_type: number;
+                                measure_id: number;
+                                face_value: number;
+                                valid_time: string;
+                                expire_time: string;
+                                order_id: string;
+                                media_type: number;
+                                fetch_method: number;
+                                use_limits: {
+                                    limit_key: string;
+                                    value1: string;
+                                    value2: string;
+                                    value_unit: string;
+                                    limit_type: string;
+                                }[];
+                                create_time: string;
+                                coupon_version: number;
+                                balance: number;
+                                lock_order_id: string;
+                                is_frozen: string;
+                                currency: string;
+                                source_id: string;
+                                coupon_usage: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my-coupons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer’s own vouchers (query window: 6 months after expiry by default) */
+        get: {
+            parameters: {
+                query?: {
+                    coupon_type?: number;
+                    status?: number;
+                    offset?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                            user_coupons: {
+                                coupon_id: string;
+                                coupon_code: string;
+                                status: number;
+                                customer_id: string;
+                                coupon_type: number;
+                                measure_id: number;
+                                face_value: number;
+                                valid_time: string;
+                                expire_time: string;
+                                order_id: string;
+                                media_type: number;
+                                fetch_method: number;
+                                use_limits: {
+                                    limit_key: string;
+                                    value1: string;
+                                    value2: string;
+                                    value_unit: string;
+                                    limit_type: string;
+                                }[];
+                                create_time: string;
+                                coupon_version: number;
+                                balance: number;
+                                lock_order_id: string;
+                                is_frozen: string;
+                                currency: string;
+                                source_id: string;
+                                coupon_usage: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vendor/coupon-quotas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Vendor: grant a voucher or cash-coupon quota to a solution provider or master distributor */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Idempotency key: a replay returns the first answer and moves no money */
+                    "x-client-token"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        partner_id: string;
+                        /** @default 0 */
+                        quota_type?: 0 | 1;
+                        amount: string | number;
+                        effective_time?: string;
+                        expire_time: string;
+                        limit_infos?: {
+                            limit_key: string;
+                            limit_values: {
+                                value1?: string;
+                                value2?: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            quota_id: string;
+                            quota_type: number;
+                            create_time: string;
+                            last_update_time: string;
+                            quota_value: number;
+                            quota_status: number;
+                            balance: number;
+                            measure_id: number;
+                            currency: string;
+                            effective_time: string;
+                            expire_time: string;
+                            limit_infos: {
+                                limit_key: string;
+                                limit_values: {
+                                    value1?: string;
+                                    value2?: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vendor/coupon-quotas/{id}/freeze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Vendor: freeze a quota (a frozen quota, status 5, cannot issue) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            quota_id: string;
+                            quota_type: number;
+                            create_time: string;
+                            last_update_time: string;
+                            quota_value: number;
+                            quota_status: number;
+                            balance: number;
+                            measure_id: number;
+                            currency: string;
+                            effective_time: string;
+                            expire_time: string;
+                            limit_infos: {
+                                limit_key: string;
+                                limit_values: {
+                                    value1?: string;
+                                    value2?: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vendor/coupon-quotas/{id}/unfreeze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Vendor: unfreeze a quota (a frozen quota, status 5, cannot issue) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            quota_id: string;
+                            quota_type: number;
+                            create_time: string;
+                            last_update_time: string;
+                            quota_value: number;
+                            quota_status: number;
+                            balance: number;
+                            measure_id: number;
+                            currency: string;
+                            effective_time: string;
+                            expire_time: string;
+                            limit_infos: {
+                                limit_key: string;
+                                limit_values: {
+                                    value1?: string;
+                                    value2?: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/test-vouchers/applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Test-voucher applications (own; the vendor sees all) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "SUBMITTED" | "APPROVED" | "REJECTED";
+                    offset?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total_count: number;
+                            applications: {
+                                id: string;
+                                org_id: string;
+                                org_name: string;
+                                org_account: string;
+                                voucher_type: string;
+                                amount: number;
+                                purpose: string;
+                                calculator_link: string;
+                                solution: string;
+                                /** @enum {string} */
+                                status: "SUBMITTED" | "APPROVED" | "REJECTED";
+                                approved_amount: number | null;
+                                valid_days: number | null;
+                                coupon_id: string | null;
+                                decision_reason: string | null;
+                                created_at: string;
+                                decided_at: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Apply for a test voucher (one pending application per type) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        voucher_type: "cloud_software" | "advanced_cloud_software" | "basic_software" | "role_selection" | "role_certification" | "support_plan_role" | "differentiation" | "support_plan_differentiation";
+                        amount: string | number;
+                        purpose: string;
+                        /** @description share link of a price-calculator configuration of the resources to test (required) */
+                        calculator_link: string;
+                        solution?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            org_id: string;
+                            org_name: string;
+                            org_account: string;
+                            voucher_type: string;
+                            amount: number;
+                            purpose: string;
+                            calculator_link: string;
+                            solution: string;
+                            /** @enum {string} */
+                            status: "SUBMITTED" | "APPROVED" | "REJECTED";
+                            approved_amount: number | null;
+                            valid_days: number | null;
+                            coupon_id: string | null;
+                            decision_reason: string | null;
+                            created_at: string;
+                            decided_at: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vendor/test-vouchers/applications/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Vendor: approve (amount, validity): a voucher of the applicant’s own account */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amount?: (string | number) | null;
+                        valid_days: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            org_id: string;
+                            org_name: string;
+                            org_account: string;
+                            voucher_type: string;
+                            amount: number;
+                            purpose: string;
+                            calculator_link: string;
+                            solution: string;
+                            /** @enum {string} */
+                            status: "SUBMITTED" | "APPROVED" | "REJECTED";
+                            approved_amount: number | null;
+                            valid_days: number | null;
+                            coupon_id: string | null;
+                            decision_reason: string | null;
+                            created_at: string;
+                            decided_at: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vendor/test-vouchers/applications/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Vendor: reject with a reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            org_id: string;
+                            org_name: string;
+                            org_account: string;
+                            voucher_type: string;
+                            amount: number;
+                            purpose: string;
+                            calculator_link: string;
+                            solution: string;
+                            /** @enum {string} */
+                            status: "SUBMITTED" | "APPROVED" | "REJECTED";
+                            approved_amount: number | null;
+                            valid_days: number | null;
+                            coupon_id: string | null;
+                            decision_reason: string | null;
+                            created_at: string;
+                            decided_at: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vendor/test-vouchers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Vendor: issue a test voucher by hand to any account */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        account_id: string;
+                        amount: string | number;
+                        valid_days: number;
+                        memo?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            coupon_id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

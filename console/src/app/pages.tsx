@@ -9,6 +9,8 @@ import { SecurityPage } from '../features/organization/SecurityPage.tsx';
 import { CustomersPage } from '../features/customers/CustomersPage.tsx';
 import { MyPartnersPage } from '../features/customers/MyPartnersPage.tsx';
 import { VendorApprovalsPage } from '../features/customers/VendorApprovalsPage.tsx';
+import { TestVouchersPage } from '../features/vouchers/TestVouchersPage.tsx';
+import { VouchersPage } from '../features/vouchers/VouchersPage.tsx';
 import { HOME_KEY } from './menus.ts';
 
 export const pagesByMenuKey: Record<string, ComponentType> = {
@@ -23,4 +25,6 @@ export const pagesByMenuKey: Record<string, ComponentType> = {
   'sales.customers': CustomersPage,
   'customer.partners': MyPartnersPage,
   'vendor.approvals': VendorApprovalsPage,
+  'sales.vouchers': VouchersPage,
+  'benefits.test-vouchers': TestVouchersPage,
 };

@@ -517,9 +517,104 @@ export interface DB {
   payment_agreement: PaymentAgreementTable;
   withdrawal: WithdrawalTable;
   funds_transition: FundsTransitionTable;
+  coupon_quota: CouponQuotaTable;
+  coupon_quota_record: CouponQuotaRecordTable;
+  coupon: CouponTable;
+  coupon_record: CouponRecordTable;
+  test_voucher_application: TestVoucherApplicationTable;
 }
 
 export type Organization = Selectable<OrganizationTable>;
 export type AppUser = Selectable<AppUserTable>;
 export type NewAppUser = Insertable<AppUserTable>;
 export type AuditLog = Selectable<AuditLogTable>;
+
+// --- vouchers (0007) ---
+export interface CouponQuotaTable {
+  id: string;
+  org_id: string;
+  quota_type: number;
+  status: Generated<number>;
+  quota_value: bigint;
+  balance: bigint;
+  effective_time: Timestamp;
+  expire_time: Timestamp;
+  limit_infos: Generated<string>;
+  parent_quota_id: string | null;
+  granted_by_org_id: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CouponQuotaRecordTable {
+  id: string;
+  org_id: string;
+  indirect_partner_id: string;
+  operator: string;
+  operation_type: number;
+  quota_id: string;
+  parent_quota_id: string;
+  amount: bigint;
+  result: number;
+  remark: string | null;
+  journal_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface CouponTable {
+  id: string;
+  customer_org_id: string;
+  issuer_org_id: string;
+  quota_id: string | null;
+  coupon_type: number;
+  status: number;
+  cycle: 'on_demand' | 'general';
+  face_value: bigint;
+  balance: bigint;
+  valid_time: Timestamp;
+  expire_time: Timestamp;
+  service_types: Generated<string>;
+  product_ids: Generated<string>;
+  max_period_months: number | null;
+  combines_with_discount: Generated<boolean>;
+  is_frozen: Generated<boolean>;
+  lock_order_id: string | null;
+  memo: string | null;
+  source: 'partner' | 'test_voucher';
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CouponRecordTable {
+  id: string;
+  org_id: string;
+  operation_type: number;
+  quota_id: string | null;
+  quota_type: number | null;
+  coupon_id: string;
+  customer_id: string;
+  amount: bigint;
+  result: Generated<number>;
+  remark: string | null;
+  journal_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface TestVoucherApplicationTable {
+  id: string;
+  org_id: string;
+  voucher_type: string;
+  amount: bigint;
+  purpose: string;
+  calculator_link: string;
+  solution: string | null;
+  status: 'SUBMITTED' | 'APPROVED' | 'REJECTED';
+  approved_amount: bigint | null;
+  valid_days: number | null;
+  coupon_id: string | null;
+  decision_reason: string | null;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}

@@ -7,7 +7,10 @@ import { hashPassword } from '../modules/identity/index.ts';
 import { loadDemoCatalog } from '../modules/catalog/index.ts';
 import { createLedgerService, type AccountRef } from '../modules/ledger/index.ts';
 import type { Actor } from '../shared/actor.ts';
-import { systemClock } from '../shared/clock.ts';
+import { systemClock, toApiTime } from '../shared/clock.ts';
+import type { Caller } from '../shared/actor.ts';
+import { createAuditService } from '../modules/audit/index.ts';
+import { createVouchersModule } from '../modules/vouchers/index.ts';
 
 export interface Login {
   name: string;
@@ -192,6 +195,63 @@ export async function loadDemo(db: Kysely<DB>, fixedPassword?: string): Promise<
     logins.push(...(await createMembers(tx, fixedPassword)));
     await loadCustomersDemo(tx, ids);
     return logins;
+  }).then(async (logins) => {
+    await seedVouchers(db);
+    return logins;
+  });
+}
+
+/**
+ * Vouchers in the demo, through the vouchers module itself (journals, records, audit): the vendor
+ * grants md_demo and sp_demo quotas, md_demo splits one to rs_demo1, a few vouchers go to resale
+ * customers, one is reclaimed, and sp_demo has a test-voucher application waiting for review.
+ */
+async function seedVouchers(db: Kysely<DB>) {
+  const clock = systemClock;
+  const vouchers = createVouchersModule({
+    db,
+    clock,
+    audit: createAuditService({ clock }),
+    ledger: createLedgerService({ clock }),
+    settings: { customerViewMonths: 6, issuedListMonths: 24, ownCouponMonths: 12 },
+  });
+  const orgs = await db.selectFrom('organization').select(['id', 'name', 'kind', 'partner_type', 'parent_partner_id', 'domain_name']).execute();
+  const as = (account: string): Caller => {
+    const o = orgs.find((x) => x.domain_name === account)!;
+    return {
+      userId: 'demo',
+      userName: 'demo',
+      displayName: 'demo',
+      isMain: true,
+      mustChangePassword: false,
+      org: { id: o.id, name: o.name, kind: o.kind, partnerType: o.partner_type, parentPartnerId: o.parent_partner_id, status: 'active' },
+      via: 'system',
+      permissions: new Set(),
+      clientIp: '127.0.0.1',
+    };
+  };
+  const id = (account: string) => as(account).org.id;
+  const vendor = orgs.find((o) => o.kind === 'vendor')!.domain_name;
+  const inAYear = toApiTime(new Date(clock.now().getTime() + 365 * 86_400_000));
+  const grant = async (account: string, quotaType: 0 | 1, amount: string) =>
+    (await vouchers.quotas.grant(as(vendor), { partner_id: id(account), quota_type: quotaType, amount, expire_time: inAYear })).body.quota_id;
+  const mdQuota = await grant('md_demo', 0, '50000.00');
+  const spQuota = await grant('sp_demo', 0, '20000.00');
+  await grant('sp_demo', 1, '5000.00');
+  const split = await vouchers.quotas.issueToResellers(as('md_demo'), { quota_id: mdQuota, indirect_partner_ids: [id('rs_demo1')], quota_amount: '5000.00' }, undefined, 'zh');
+  const rsQuota = split.body.simple_quota_infos[0].quota_id;
+  const issue = (account: string, quota: string, customer: string, value: string) =>
+    vouchers.coupons.issue(as(account), { quota_id: quota, customer_ids: [id(customer)], face_value: value, memo: 'demo' }, undefined, 'zh');
+  await issue('sp_demo', spQuota, 'cust_demo2', '500.00');
+  await issue('md_demo', mdQuota, 'cust_demo3', '300.00');
+  await issue('rs_demo1', rsQuota, 'cust_demo5', '200.00');
+  const toReclaim = await issue('sp_demo', spQuota, 'cust_demo2', '100.00');
+  await vouchers.coupons.reclaim(as('sp_demo'), { coupon_id: toReclaim.body.coupon_infos[0].coupon_id });
+  await vouchers.testVouchers.apply(as('sp_demo'), {
+    voucher_type: 'cloud_software',
+    amount: '3000.00',
+    purpose: '方案联调测试 / integration testing of our retail solution',
+    calculator_link: 'https://www.huaweicloud.com/pricing/calculator.html#/share/demo-retail-solution',
   });
 }
 

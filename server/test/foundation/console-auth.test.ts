@@ -36,7 +36,7 @@ test('/api/me answers the user, organization, permission items and the navigatio
   const vendor = await (await t.console('vendor_admin')).get('/api/me');
   assert.deepEqual(vendor.body.menus.map((m: { key: string }) => m.key), ['vendor.partners', 'vendor.approvals', 'vendor.funds', 'vendor.configuration', 'vendor.organization']);
   const customer = await (await t.console('cust_demo1')).get('/api/me');
-  assert.deepEqual(customer.body.menus.map((m: { key: string }) => m.key), ['customer.partners']);
+  assert.deepEqual(customer.body.menus.map((m: { key: string }) => m.key), ['customer.partners', 'customer.vouchers']);
 });
 
 test('a wrong password is refused with HBN.1001 and an unknown name the same way', async () => {

@@ -69,3 +69,7 @@ test('withdrawable subtracts invoices, unbilled and arrears, never below zero', 
   assert.ok(canMove(WITHDRAWAL_TRANSITIONS, 'PENDING', 'PAID'));
   assert.ok(!canMove(WITHDRAWAL_TRANSITIONS, 'PAID', 'REJECTED'));
 });
+
+test('a malformed trade_time_end without a begin is a parameter error, not a crash', () => {
+  assert.throws(() => tradeWindow(undefined, 'x', new Date('2026-06-01T00:00:00Z')), (e: unknown) => (e as { code?: string }).code === 'CBC.0100');
+});

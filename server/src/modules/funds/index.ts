@@ -7,5 +7,7 @@ export function createFundsService(deps: FundsDeps) {
   return { ...createTransferService(deps), ...createAccountService(deps), returnBalanceOnUnbind: createUnbindReturn(deps) };
 }
 export type FundsService = ReturnType<typeof createFundsService>;
-export { fundsRoutes } from './funds.routes.ts';
+export { fundsRoutes, sendAnswer } from './funds.routes.ts';
 export { fundsExtensionRoutes } from './funds.extension.routes.ts';
+/** Tier rules other modules share: who may act for whom (indirect_partner_id), UTC time filters. */
+export { actingPartnerId, assertOwnReseller, requirePartner, parseApiTime, type OrgFacts } from './funds.rules.ts';

@@ -23,6 +23,13 @@ export const ACCOUNT_KINDS = {
   vendor_credit_source: { owner: 'vendor', mayGoNegative: true, zh: '信用额度来源', en: 'Credit line source' },
   vendor_earmark_source: { owner: 'vendor', mayGoNegative: true, zh: '专款来源', en: 'Earmarked funds source' },
   vendor_revenue: { owner: 'vendor', mayGoNegative: true, zh: '收入', en: 'Revenue' },
+  // Vouchers: quota a partner holds (sum of its quotas' balances), coupons an account holds (sum of
+  // its coupons' balances), the vendor's source of quota and test vouchers, and where an expired
+  // voucher's remainder goes.
+  partner_coupon_quota: { owner: 'partner', mayGoNegative: false, zh: '代金券额度', en: 'Voucher quota' },
+  coupon_balance: { owner: 'customer', mayGoNegative: false, zh: '代金券余额', en: 'Vouchers held' },
+  vendor_coupon_source: { owner: 'vendor', mayGoNegative: true, zh: '代金券额度来源', en: 'Voucher quota source' },
+  vendor_coupon_expired: { owner: 'vendor', mayGoNegative: true, zh: '代金券过期', en: 'Expired vouchers' },
 } as const satisfies Record<string, AccountKindSpec>;
 
 export type AccountKind = keyof typeof ACCOUNT_KINDS;

@@ -429,6 +429,17 @@ export const MENU_TREE: MenuNode[] = [
       item('BPC_ITEM_MYPARTNER_010102', '账号中心-我的合作伙伴-授权/取消授权', 'Account center - My partners - Grant/revoke authorization'),
     ],
   },
+  {
+    key: 'customer.vouchers',
+    path: '/customer/vouchers',
+    zh: '优惠券',
+    en: 'Vouchers',
+    audience: 'customer',
+    items: [
+      item('BPC_ITEM_MYCOUPON_010100', '费用中心-优惠券-查看', 'Billing - Vouchers - View'),
+      item('BPC_ITEM_MYCOUPON_010101', '费用中心-优惠券-申请测试券', 'Billing - Vouchers - Apply for test vouchers'),
+    ],
+  },
 ];
 
 function* walk(nodes: MenuNode[]): Generator<MenuNode> {
