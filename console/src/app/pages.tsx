@@ -6,11 +6,20 @@ import { CatalogPage } from '../features/catalog/CatalogPage.tsx';
 import { AuditPage } from '../features/organization/AuditPage.tsx';
 import { MembersPage } from '../features/organization/MembersPage.tsx';
 import { SecurityPage } from '../features/organization/SecurityPage.tsx';
+import { ResellersPage } from '../features/funds/ResellersPage.tsx';
+import { FundsPage } from '../features/funds/FundsPage.tsx';
+import { VendorFundsPage } from '../features/funds/VendorFundsPage.tsx';
+import { CustomerFundsPage } from '../features/funds/CustomerFundsPanel.tsx';
 import { HOME_KEY } from './menus.ts';
 
 export const pagesByMenuKey: Record<string, ComponentType> = {
   [HOME_KEY]: HomePage,
   'vendor.configuration': CatalogPage,
+  'sales.resellers': ResellersPage,
+  // Until the customer list lands (customers branch), the page is the customer funds tab alone.
+  'sales.customers': CustomerFundsPage,
+  'sales.funds': FundsPage,
+  'vendor.funds': VendorFundsPage,
   'organization.members': MembersPage,
   'organization.audit': AuditPage,
   'organization.security': SecurityPage,
