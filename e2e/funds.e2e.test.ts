@@ -1,0 +1,133 @@
+// Funds journey: md_demo allocates ¥100.00 to rs_demo1 in My Cloud Resellers, finds it in the
+// adjustment records and in its income/expense details, reclaims ¥40.00; rs_demo1 sees both in
+// its own details. Every balance shown moves by exactly those amounts.
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { journey, signIn, snapshot, url } from './support.ts';
+
+/** "12,345.60" -> 1234560n fen. */
+function fen(text: string): bigint {
+  const m = /(-?)([\d,]+)\.(\d\d)/.exec(text);
+  if (!m) throw new Error(`no amount in "${text}"`);
+  const v = BigInt(m[2].replaceAll(',', '')) * 100n + BigInt(m[3]);
+  return m[1] ? -v : v;
+}
+
+async function amountOf(page: Page, testId: string): Promise<bigint> {
+  const el = page.getByTestId(testId);
+  await el.waitFor();
+  await page.waitForFunction((id) => /\d\.\d\d/.test(document.querySelector(`[data-testid="${id}"]`)?.textContent ?? ''), testId);
+  return fen(await el.innerText());
+}
+
+/** Waits until the element shows the expected amount (queries refresh after a move). */
+async function expectAmount(page: Page, testId: string, expected: bigint) {
+  const deadline = Date.now() + 10_000;
+  let last = 0n;
+  while (Date.now() < deadline) {
+    last = await amountOf(page, testId);
+    if (last === expected) return;
+    await page.waitForTimeout(200);
+  }
+  assert.equal(last, expected, `${testId} shows ${last} fen, expected ${expected}`);
+}
+
+async function move(page: Page, action: 'allocate' | 'reclaim', amount: string, party: RegExp): Promise<string> {
+  await page.getByTestId(`${action}-rs_demo1`).click();
+  const dialog = page.getByTestId('move-dialog');
+  await dialog.waitFor();
+  await page.getByTestId('move-amount').fill(amount);
+  await page.getByTestId('move-next').click();
+  const summary = await page.getByTestId('move-summary').innerText();
+  assert.match(summary, new RegExp(`¥${amount.replace('.', '\\.')}`), 'the confirmation states the amount');
+  assert.match(summary, party, 'the confirmation names the reseller');
+  assert.match(summary, /北京|md_demo/, 'the confirmation names the distributor');
+  await page.getByTestId('move-confirm').click();
+  const trans = await page.getByTestId('move-trans-id').innerText();
+  assert.match(trans, /\S{6,}/);
+  await page.getByTestId('move-close').click();
+  await dialog.waitFor({ state: 'hidden' });
+  return trans.trim();
+}
+
+async function openDetails(page: Page) {
+  await page.goto(url('/sales/funds'));
+  await page.getByTestId('funds-page').waitFor();
+  await page.getByTestId('funds-tab-details').click();
+  await page.getByTestId('details-table').waitFor();
+}
+
+async function detailRow(page: Page, transId: string) {
+  const row = page.getByTestId('details-table').getByRole('row').filter({ hasText: transId });
+  await row.first().waitFor();
+  return row.first().innerText();
+}
+
+journey('funds: a distributor allocates to and reclaims from a reseller; both sides see it', async (page) => {
+  // The reseller's cash before, as it sees it.
+  await signIn(page, 'rs_demo1');
+  await page.goto(url('/sales/funds'));
+  const rsCashBefore = await amountOf(page, 'balance-cash');
+  await page.context().clearCookies();
+
+  await page.goto(url('/login'));
+  await signIn(page, 'md_demo');
+  await page.goto(url('/sales/funds'));
+  const mdCashBefore = await amountOf(page, 'balance-cash');
+
+  await page.goto(url('/sales/resellers'));
+  await page.getByTestId('resellers-page').waitFor();
+  const ownBefore = await amountOf(page, 'own-allocatable');
+  const resellerBefore = await amountOf(page, 'reseller-balance-rs_demo1');
+  assert.equal(resellerBefore, rsCashBefore, 'the distributor sees the reseller’s balance');
+
+  const allocation = await move(page, 'allocate', '100.00', /杭州云帆|rs_demo1/);
+  await expectAmount(page, 'own-allocatable', ownBefore - 10000n);
+  await expectAmount(page, 'reseller-balance-rs_demo1', resellerBefore + 10000n);
+  await snapshot(page, 'funds-allocated');
+
+  // The adjustment records, from the row's link.
+  await page.getByTestId('records-rs_demo1').click();
+  const record = page.getByTestId('adjust-records').getByRole('row').filter({ hasText: allocation });
+  await record.waitFor();
+  assert.match(await record.innerText(), /100\.00/);
+  assert.match(await record.innerText(), /拨款/);
+
+  // The distributor's income/expense details: an expense of 100.00, balance after it.
+  await openDetails(page);
+  const mdRow = await detailRow(page, allocation);
+  assert.match(mdRow, /-100\.00/);
+  assert.match(mdRow, /支出/);
+  await page.getByTestId('funds-tab-balance').click();
+  await expectAmount(page, 'balance-cash', mdCashBefore - 10000n);
+
+  // Reclaim 40.00.
+  await page.goto(url('/sales/resellers'));
+  await page.getByTestId('resellers-page').waitFor();
+  await expectAmount(page, 'reseller-balance-rs_demo1', resellerBefore + 10000n);
+  const reclaim = await move(page, 'reclaim', '40.00', /杭州云帆|rs_demo1/);
+  assert.notEqual(reclaim, allocation);
+  await expectAmount(page, 'own-allocatable', ownBefore - 6000n);
+  await expectAmount(page, 'reseller-balance-rs_demo1', resellerBefore + 6000n);
+  await page.getByTestId('tab-records').click();
+  const reclaimRecord = page.getByTestId('adjust-records').getByRole('row').filter({ hasText: reclaim });
+  await reclaimRecord.waitFor();
+  assert.match(await reclaimRecord.innerText(), /40\.00/);
+  await openDetails(page);
+  assert.match(await detailRow(page, reclaim), /\+40\.00/);
+
+  // The reseller's side.
+  await page.context().clearCookies();
+  await page.goto(url('/login'));
+  await signIn(page, 'rs_demo1');
+  await openDetails(page);
+  const income = await detailRow(page, allocation);
+  assert.match(income, /\+100\.00/);
+  assert.match(income, /收入/);
+  const expense = await detailRow(page, reclaim);
+  assert.match(expense, /-40\.00/);
+  assert.equal(fen(expense.split('\t').find((c) => /-?[\d,]+\.\d\d/.test(c) && !c.includes('-40.00')) ?? ''), rsCashBefore + 6000n, 'balance after the reclaim');
+  await page.getByTestId('funds-tab-balance').click();
+  await expectAmount(page, 'balance-cash', rsCashBefore + 6000n);
+  await snapshot(page, 'funds-reseller-details');
+});
