@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { journey, signIn, snapshot, url } from './support.ts';
+import { base32Decode, hotp, stepAt } from '../server/src/modules/organization/totp.ts';
 
 /** "12,345.60" -> 1234560n fen. */
 function fen(text: string): bigint {
@@ -130,4 +131,62 @@ journey('funds: a distributor allocates to and reclaims from a reseller; both si
   await page.getByTestId('funds-tab-balance').click();
   await expectAmount(page, 'balance-cash', rsCashBefore + 6000n);
   await snapshot(page, 'funds-reseller-details');
+});
+
+/** One-time codes for a secret, each for a later step than the last, within the server's ±1 window. */
+function codes(secret: string) {
+  let last = -1n;
+  return async (): Promise<string> => {
+    for (;;) {
+      const current = stepAt(new Date());
+      const step = last + 1n > current - 1n ? last + 1n : current - 1n;
+      if (step <= current + 1n) {
+        last = step;
+        return hotp(base32Decode(secret), step);
+      }
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  };
+}
+
+journey('funds: with verification on, a customer allocation asks for the one-time code', async (page) => {
+  await signIn(page, 'sp_demo');
+  const csrf = (await page.context().cookies()).find((c) => c.name === 'huoban_csrf')!.value;
+  const call = async (method: 'POST' | 'PUT' | 'DELETE', path: string, data: unknown, code?: string) => {
+    const r = await page.request.fetch(url(path), {
+      method,
+      ...(data === undefined ? {} : { data: data as object }),
+      headers: { 'x-csrf-token': csrf, 'content-type': 'application/json', ...(code ? { 'x-verification-code': code } : {}) },
+    });
+    assert.ok(r.ok(), `${path}: ${r.status()} ${await r.text()}`);
+    return r.json().catch(() => null);
+  };
+  const { secret } = await call('POST', '/api/me/totp', {});
+  const next = codes(secret);
+  await call('POST', '/api/me/totp/confirm', { code: await next() });
+  await call('PUT', '/api/organization/security', { sensitive_operation_verification: true }, await next());
+  try {
+    await page.goto(url('/sales/customers'));
+    await page.getByTestId('customer-funds').waitFor();
+    const row = page.getByRole('row').filter({ hasText: '广州青禾' });
+    await row.waitFor();
+    const balance = row.locator('[data-testid^="customer-balance-"]');
+    const before = fen(await balance.innerText());
+    await row.getByRole('button', { name: '拨款' }).click();
+    await page.getByTestId('move-amount').fill('10.00');
+    await page.getByTestId('move-next').click();
+    assert.match(await page.getByTestId('move-summary').innerText(), /¥10\.00/);
+    await page.getByTestId('move-confirm').click();
+    // The server asks for the code: its error is shown with the code, and a code field appears.
+    assert.match(await page.getByTestId('move-error').innerText(), /HBN\.2021/);
+    await page.getByTestId('move-code').fill(await next());
+    await page.getByTestId('move-confirm').click();
+    assert.match(await page.getByTestId('move-trans-id').innerText(), /^AD/);
+    await page.getByTestId('move-close').click();
+    await expectAmount(page, await balance.getAttribute('data-testid').then((id) => id!), before + 1000n);
+  } finally {
+    // Leave sp_demo as it was for other journeys.
+    await call('PUT', '/api/organization/security', { sensitive_operation_verification: false }, await next());
+    await call('DELETE', '/api/me/totp', undefined, await next());
+  }
 });
