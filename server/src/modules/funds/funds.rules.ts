@@ -106,9 +106,10 @@ function minusOneYear(date: string): string {
  */
 export function tradeWindow(begin: string | undefined, end: string | undefined, now: Date): { from: Date; to: Date } {
   const endDate = end ?? dateInUtc8(now);
+  // The end is checked first: the default begin is computed from it.
+  const to = new Date(parseDate(endDate, 'trade_time_end').getTime() + DAY_MS);
   const beginDate = begin ?? minusOneYear(endDate);
   const from = parseDate(beginDate, 'trade_time_begin');
-  const to = new Date(parseDate(endDate, 'trade_time_end').getTime() + DAY_MS);
   if (from >= to) throw new AppError('CBC.0100', 'trade_time_begin must not be after trade_time_end');
   if (beginDate < minusOneYear(endDate)) throw new AppError('CBC.0100', 'the query span may not exceed one year');
   return { from, to };
