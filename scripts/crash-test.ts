@@ -41,11 +41,22 @@ async function waitHealthy(url: string, child: ChildProcess) {
   throw new Error('server did not start');
 }
 
+async function issueToken(url: string, name: string): Promise<string> {
+  const r = await fetch(`${url}/v3/auth/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ auth: { identity: { methods: ['password'], password: { user: { name, password: PASSWORD } } } } }),
+  });
+  return r.headers.get('x-subject-token')!;
+}
+
 const dataDir = mkdtempSync(path.join(tmpdir(), 'huoban-crash-'));
 const acknowledged: string[] = []; // session ids (sha256 of issued tokens)
+const acknowledgedTransfers: string[] = []; // journal ids of acknowledged allocations and reclaims
 const violations: string[] = [];
 let kills = 0;
 
+let resellerId = '';
 for (let round = 1; round <= KILLS; round++) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -54,10 +65,21 @@ for (let round = 1; round <= KILLS; round++) {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   await waitHealthy(url, child);
+  if (!resellerId) {
+    const md = await issueToken(url, 'md_demo');
+    const list = await fetch(`${url}/v2/partners/indirect-partners/query`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-auth-token': md },
+      body: JSON.stringify({ account_name: 'rs_demo1' }),
+    }).then((r) => r.json() as Promise<{ indirect_partners: { indirect_partner_id: string }[] }>);
+    resellerId = list.indirect_partners[0].indirect_partner_id;
+  }
 
-  // Writers: each acknowledged (201) token issue is a committed session row and audit record.
+  // Writers: an acknowledged (201) token issue is a committed session row and audit record; an
+  // acknowledged (200) allocation or reclaim is a committed journal. Money writers alternate
+  // allocating and reclaiming ¥0.01 between md_demo and rs_demo1, each with its own X-Client-Token.
   let running = true;
-  const writer = async () => {
+  const tokenWriter = async () => {
     while (running) {
       const name = ACCOUNTS[Math.floor(random() * ACCOUNTS.length)];
       try {
@@ -72,7 +94,24 @@ for (let round = 1; round <= KILLS; round++) {
       }
     }
   };
-  const writers = Array.from({ length: 4 }, writer);
+  const token = await issueToken(url, 'md_demo');
+  const moneyWriter = async (n: number) => {
+    for (let i = 0; running; i++) {
+      const [path, field] = i % 2 === 0 ? ['indirect-partner-adjust', 'transfer_id'] : ['indirect-partner-reclaim', 'trans_id'];
+      try {
+        const r = await fetch(`${url}/v2/accounts/partner-accounts/${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-auth-token': token, 'x-client-token': `crash-${round}-${n}-${i}` },
+          body: JSON.stringify({ indirect_partner_id: resellerId, amount: '0.01' }),
+        });
+        const body = await r.json();
+        if (r.status === 200) acknowledgedTransfers.push(body[field]);
+      } catch {
+        return;
+      }
+    }
+  };
+  const writers = [tokenWriter(), tokenWriter(), moneyWriter(1), moneyWriter(2)];
   await new Promise((r) => setTimeout(r, 300 + random() * 2500));
   child.kill('SIGKILL');
   running = false;
@@ -88,11 +127,14 @@ for (let round = 1; round <= KILLS; round++) {
     const present = new Set((await database.db.selectFrom('auth_session').select('id').execute()).map((r) => r.id));
     const lost = acknowledged.filter((id) => !present.has(id));
     if (lost.length) violations.push(`round ${round}: ${lost.length} acknowledged writes lost`);
+    const journals = new Set((await database.db.selectFrom('ledger_journal').select('id').execute()).map((r) => r.id));
+    const lostTransfers = acknowledgedTransfers.filter((id) => !journals.has(id));
+    if (lostTransfers.length) violations.push(`round ${round}: ${lostTransfers.length} acknowledged transfers lost`);
     const audit = await createAuditService({ clock: systemClock }).verify(database.db);
     if (audit.breaks.length) violations.push(`round ${round}: audit chain broken: ${JSON.stringify(audit.breaks.slice(0, 3))}`);
     const ledger = await checkLedgerInvariant(database.db);
     if (!ledger.ok) violations.push(`round ${round}: ledger invariant: ${ledger.problems.slice(0, 3).join('; ')}`);
-    console.log(`round ${round}: killed after ${acknowledged.length} acknowledged writes in all; data opens, ${present.size} sessions present`);
+    console.log(`round ${round}: ${acknowledged.length + acknowledgedTransfers.length} acknowledged writes so far (${acknowledgedTransfers.length} transfers); data opens, all present`);
   } catch (error) {
     violations.push(`round ${round}: data did not open cleanly: ${(error as Error).message}`);
   } finally {
@@ -101,7 +143,7 @@ for (let round = 1; round <= KILLS; round++) {
 }
 
 rmSync(dataDir, { recursive: true, force: true });
-console.log(`\nkills survived: ${kills}, acknowledged writes: ${acknowledged.length}, lost: ${violations.filter((v) => v.includes('lost')).length ? 'some' : 0}`);
+console.log(`\nkills survived: ${kills}, acknowledged writes: ${acknowledged.length} sign-ins and ${acknowledgedTransfers.length} transfers, lost: ${violations.filter((v) => v.includes('lost')).length ? 'some (see below)' : 0}`);
 console.log(`violations: ${violations.length}`);
 for (const v of violations) console.log(`  ${v}`);
 process.exit(violations.length ? 1 : 0);

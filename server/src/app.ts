@@ -22,6 +22,7 @@ import { catalogRoutes } from './modules/catalog/index.ts';
 import { fundsExtensionRoutes, fundsRoutes } from './modules/funds/index.ts';
 import { organizationRoutes } from './modules/organization/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
+import { customersRoutes } from './modules/customers/index.ts';
 import './http/context.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -120,6 +121,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(fundsExtensionRoutes, { funds: services.funds, secondFactor: services.secondFactor });
   await app.register(organizationRoutes, { organization: services.organization, secondFactor: services.secondFactor });
   await app.register(auditRoutes, { queries: services.auditQueries });
+  await app.register(customersRoutes, { module: services.customers });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/api-docs', { schema: { hide: true } }, async (_request, reply) =>

@@ -29,6 +29,27 @@ export interface Config {
    * NODE_ENV=test, never in a normal start. Known: skip_row_lock.
    */
   faults: ReadonlySet<string>;
+  /** Customer association rules the deployment may tune. */
+  customers: CustomerSettings;
+}
+
+export interface CustomerSettings {
+  /** Partner-initiated disassociation/type-switch requests allowed per customer per window (CN: 1). */
+  partnerRequestLimit: number;
+  /** Customer-initiated disassociation requests allowed per window (CN: 1). */
+  customerRequestLimit: number;
+  /** The window of both limits, and the wait after a customer-initiated request, in months (3). */
+  requestWindowMonths: number;
+  /** A customer-initiated request the partner leaves unhandled is approved after this many days (10). */
+  autoApproveDays: number;
+  /** How long an approved customer report stays valid, in days (90). */
+  reportValidityDays: number;
+  /** Online invitation links expire after this many days (7). */
+  invitationValidDays: number;
+  /** Seconds between runs of the deadline sweep and webhook delivery (30; 0 = off). */
+  sweepIntervalSeconds: number;
+  /** Public base URL used in invitation links and e-mails. */
+  publicUrl: string;
 }
 
 function int(value: string | undefined, fallback: number): number {
@@ -55,5 +76,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     serveConsole: env.HUOBAN_SERVE_CONSOLE !== 'off',
     logLevel: env.LOG_LEVEL ?? 'info',
     faults: new Set(env.NODE_ENV === 'test' ? (env.HUOBAN_FAULTS ?? '').split(',').filter(Boolean) : []),
+    customers: {
+      partnerRequestLimit: int(env.HUOBAN_ASSOC_PARTNER_REQUEST_LIMIT, 1),
+      customerRequestLimit: int(env.HUOBAN_ASSOC_CUSTOMER_REQUEST_LIMIT, 1),
+      requestWindowMonths: int(env.HUOBAN_ASSOC_REQUEST_WINDOW_MONTHS, 3),
+      autoApproveDays: int(env.HUOBAN_ASSOC_AUTO_APPROVE_DAYS, 10),
+      reportValidityDays: int(env.HUOBAN_REPORT_VALIDITY_DAYS, 90),
+      invitationValidDays: int(env.HUOBAN_INVITATION_VALID_DAYS, 7),
+      sweepIntervalSeconds: int(env.HUOBAN_SWEEP_INTERVAL_SECONDS, 30),
+      publicUrl: env.HUOBAN_PUBLIC_URL ?? `http://localhost:${int(env.PORT, 8080)}`,
+    },
   };
 }

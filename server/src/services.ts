@@ -9,6 +9,7 @@ import { createCatalogService } from './modules/catalog/index.ts';
 import { createLedgerService } from './modules/ledger/index.ts';
 import { createFundsService } from './modules/funds/index.ts';
 import { createOrganizationService, createSecondFactor } from './modules/organization/index.ts';
+import { createCustomersModule } from './modules/customers/index.ts';
 
 export interface ServiceDeps {
   config: Config;
@@ -29,7 +30,10 @@ export function createServices({ config, database, clock, masterKey }: ServiceDe
   const catalog = createCatalogService({ db, clock, audit });
   const ledger = createLedgerService({ clock, faults: config.faults });
   const funds = createFundsService({ db, clock, audit, ledger });
-  return { config, database, db, clock, audit, identity, rateLimit, secondFactor, organization, auditQueries, catalog, ledger, funds };
+  const customers = createCustomersModule({ db, clock, audit, settings: config.customers, secretBox });
+  // Ending a resale association returns the customer's balance to the partner, in the same transaction.
+  customers.registerDisassociationEffect((tx, change) => funds.returnBalanceOnUnbind(tx, change));
+  return { config, database, db, clock, audit, identity, rateLimit, secondFactor, organization, auditQueries, catalog, ledger, funds, customers };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -54,7 +54,27 @@ export async function serve(config: Config, options: { prepared?: boolean; datab
   const app = await buildApp(services, { logger: { level: config.logLevel }, serveConsole: config.serveConsole });
   await app.listen({ port: config.port, host: config.host });
 
+  // Deadlines (auto-approval, authorization expiry) and webhook deliveries: once at start (catching
+  // up after downtime), then on a timer. Safe with several processes (SKIP LOCKED, leases).
+  let ticking = false;
+  const tick = async () => {
+    if (ticking) return;
+    ticking = true;
+    try {
+      await services.customers.tick();
+    } catch (error) {
+      app.log.error({ err: error }, 'customers sweep failed');
+    } finally {
+      ticking = false;
+    }
+  };
+  const sweepMs = config.customers.sweepIntervalSeconds * 1000;
+  const timer = sweepMs > 0 ? setInterval(tick, sweepMs) : null;
+  timer?.unref();
+  if (timer) void tick();
+
   const shutdown = async () => {
+    if (timer) clearInterval(timer);
     await app.close();
     await database.close();
     process.exit(0);

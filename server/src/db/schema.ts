@@ -107,6 +107,188 @@ export interface CustomerAssociationTable {
   ended_on: Timestamp | null;
   label: string | null;
   org_id: ColumnType<string, never, never>;
+  is_frozen: Generated<0 | 1 | 2>;
+  frozen_reason: string | null;
+  frozen_at: Timestamp | null;
+  end_reason: 'disassociated' | 'type_switched' | null;
+  source: Generated<'seed' | 'invitation' | 'api' | 'type_switch'>;
+  xaccount_id: string | null;
+  xaccount_type: string | null;
+  invitation_id: string | null;
+}
+
+// --- customers (0005) ---
+type OrgIdColumn = ColumnType<string, never, never>;
+
+export interface CustomerFlagTable {
+  customer_org_id: string;
+  flag: string;
+  set_at: CreatedAt;
+}
+
+export type AssociationEventStatus =
+  | 'PENDING_CUSTOMER'
+  | 'PENDING_PARTNER'
+  | 'AGREED'
+  | 'APPROVED'
+  | 'REJECTED'
+  | 'CANCELLED'
+  | 'COMPLETED';
+
+export interface AssociationEventTable {
+  id: string;
+  partner_org_id: string;
+  customer_org_id: string;
+  association_id: string;
+  kind: 'associate' | 'disassociate' | 'switch_type';
+  initiator: 'partner' | 'customer' | 'system';
+  status: AssociationEventStatus;
+  from_type: 1 | 2;
+  to_type: 1 | 2 | null;
+  reason: Generated<string>;
+  requested_by: string | null;
+  requested_at: Timestamp;
+  due_at: Timestamp | null;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  decision_reason: string | null;
+  org_id: OrgIdColumn;
+}
+
+export interface TransitionHistoryColumns {
+  id: Generated<bigint>;
+  org_id: string;
+  from_status: string | null;
+  to_status: string;
+  action: string;
+  actor_org_id: string | null;
+  actor_user_id: string | null;
+  actor_via: string;
+  at: Timestamp;
+  reason: string | null;
+}
+
+export interface AssociationEventHistoryTable extends TransitionHistoryColumns {
+  event_id: string;
+}
+
+export interface CustomerReportTable {
+  id: string;
+  partner_org_id: string;
+  customer_name: string;
+  mobile: string;
+  email: string;
+  status: 'PENDING' | 'APPROVED' | 'REJECTED';
+  created_by: string | null;
+  created_at: Timestamp;
+  decided_at: Timestamp | null;
+  decided_by: string | null;
+  decision_reason: string | null;
+  valid_until: Timestamp | null;
+  org_id: OrgIdColumn;
+}
+
+export interface CustomerInvitationTable {
+  id: string;
+  partner_org_id: string;
+  channel: 'online' | 'offline';
+  association_type: 1 | 2;
+  code: string;
+  report_id: string | null;
+  email: string | null;
+  tag: string | null;
+  manager_user_id: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp | null;
+  sent_count: Generated<number>;
+  last_sent_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+  accepted_count: Generated<number>;
+  org_id: OrgIdColumn;
+}
+
+export interface AccountManagerAssignmentTable {
+  id: string;
+  partner_org_id: string;
+  subject_kind: 'customer' | 'reseller';
+  subject_org_id: string;
+  manager_user_id: string;
+  assigned_at: Timestamp;
+  assigned_by: string | null;
+  withdrawn_at: Timestamp | null;
+  withdrawn_by: string | null;
+  org_id: OrgIdColumn;
+}
+
+export type AuthorizationStatus = 'REQUESTED' | 'AUTHORIZED' | 'REJECTED' | 'WITHDRAWN' | 'REVOKED' | 'EXPIRED';
+
+export interface OnBehalfAuthorizationTable {
+  id: string;
+  partner_org_id: string;
+  customer_org_id: string;
+  scopes: string;
+  duration_days: number;
+  status: AuthorizationStatus;
+  reason: Generated<string>;
+  requested_by: string | null;
+  requested_at: Timestamp;
+  decided_at: Timestamp | null;
+  expires_at: Timestamp | null;
+  warned_at: Timestamp | null;
+  ended_at: Timestamp | null;
+  end_reason: string | null;
+  org_id: OrgIdColumn;
+}
+
+export interface OnBehalfAuthorizationHistoryTable extends TransitionHistoryColumns {
+  authorization_id: string;
+}
+
+export interface MailOutboxTable {
+  id: string;
+  org_id: string;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  status: Generated<'pending' | 'sent' | 'failed'>;
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
+export interface WebhookEndpointTable {
+  partner_org_id: string;
+  url: string;
+  secret_ciphertext: string;
+  enabled: Generated<boolean>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  org_id: OrgIdColumn;
+}
+
+export interface WebhookDeliveryTable {
+  id: string;
+  partner_org_id: string;
+  event_type: string;
+  payload: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  delivered_at: Timestamp | null;
+  org_id: OrgIdColumn;
+}
+
+export interface WebhookAttemptTable {
+  id: Generated<bigint>;
+  delivery_id: string;
+  org_id: string;
+  attempted_at: Timestamp;
+  status_code: number | null;
+  error: string | null;
+  duration_ms: number;
 }
 
 export type ProductKind = 'cloud_service' | 'marketplace' | 'stored_value_card';
@@ -306,6 +488,18 @@ export interface DB {
   product: ProductTable;
   product_spec: ProductSpecTable;
   customer_association: CustomerAssociationTable;
+  customer_flag: CustomerFlagTable;
+  association_event: AssociationEventTable;
+  association_event_history: AssociationEventHistoryTable;
+  customer_report: CustomerReportTable;
+  customer_invitation: CustomerInvitationTable;
+  account_manager_assignment: AccountManagerAssignmentTable;
+  on_behalf_authorization: OnBehalfAuthorizationTable;
+  on_behalf_authorization_history: OnBehalfAuthorizationHistoryTable;
+  mail_outbox: MailOutboxTable;
+  webhook_endpoint: WebhookEndpointTable;
+  webhook_delivery: WebhookDeliveryTable;
+  webhook_attempt: WebhookAttemptTable;
   organization: OrganizationTable;
   app_user: AppUserTable;
   auth_session: AuthSessionTable;

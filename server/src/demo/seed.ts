@@ -190,6 +190,7 @@ export async function loadDemo(db: Kysely<DB>, fixedPassword?: string): Promise<
     await loadDemoCatalog(tx);
     await seedFunds(tx, ids);
     logins.push(...(await createMembers(tx, fixedPassword)));
+    await loadCustomersDemo(tx, ids);
     return logins;
   });
 }
@@ -254,5 +255,55 @@ async function seedFunds(tx: Kysely<DB>, ids: Map<string, string>) {
   await tx
     .insertInto('withdrawal')
     .values({ id: withdrawalId, org_id: id('sp_demo'), amount: yuan(1_000), bank_account_name: '深圳数智方案有限公司', bank_account_number: '6222020200112233445', bank_name: '示例银行深圳分行', status: 'PENDING', hold_journal_id: hold.id, created_by: 'demo', created_at: now })
+    .execute();
+}
+
+/** Customers: invitations, a pending customer request, an authorization, a frozen customer. */
+async function loadCustomersDemo(tx: Kysely<DB>, ids: Map<string, string>) {
+  const now = new Date();
+  const day = 86_400_000;
+  const sp = ids.get('sp_demo')!;
+  const md = ids.get('md_demo')!;
+  const reportId = `RP${newId().toUpperCase()}`;
+  await tx
+    .insertInto('customer_report')
+    .values({ id: reportId, partner_org_id: sp, customer_name: '杭州示例电商有限公司', mobile: '13800138000', email: 'buyer@example.com', status: 'APPROVED', created_by: null, created_at: new Date(now.getTime() - 2 * day), decided_at: new Date(now.getTime() - day), decided_by: null, decision_reason: null, valid_until: new Date(now.getTime() + 89 * day) })
+    .execute();
+  const online = { id: `IV${newId().toUpperCase()}`, code: newSecret(24) };
+  await tx
+    .insertInto('customer_invitation')
+    .values({ id: online.id, partner_org_id: sp, channel: 'online', association_type: 2, code: online.code, report_id: reportId, email: 'buyer@example.com', tag: null, manager_user_id: null, created_by: null, created_at: now, expires_at: new Date(now.getTime() + 7 * day), sent_count: 1, last_sent_at: now, revoked_at: null })
+    .execute();
+  await tx
+    .insertInto('mail_outbox')
+    .values({ id: `ML${newId().toUpperCase()}`, org_id: sp, to_address: 'buyer@example.com', subject: '【伙伴邀请 Partner invitation】深圳数智方案有限公司', body_text: `深圳数智方案有限公司 邀请您关联为其代售客户。 / 深圳数智方案有限公司 invites you to associate as its resale customer.\n/invite/${online.code}`, created_at: now, sent_at: null })
+    .execute();
+  await tx
+    .insertInto('customer_invitation')
+    .values({ id: `IV${newId().toUpperCase()}`, partner_org_id: sp, channel: 'offline', association_type: 1, code: newSecret(24), report_id: null, email: null, tag: 'expo-2026', manager_user_id: null, created_by: null, created_at: now, expires_at: null, revoked_at: null, last_sent_at: null })
+    .execute();
+  // cust_demo4 asked md_demo to end their association 2 days ago (approved automatically after 10 days).
+  const a4 = await tx.selectFrom('customer_association').select(['id', 'association_type']).where('customer_org_id', '=', ids.get('cust_demo4')!).executeTakeFirstOrThrow();
+  const eventId = `AE${newId().toUpperCase()}`;
+  const requestedAt = new Date(now.getTime() - 2 * day);
+  await tx
+    .insertInto('association_event')
+    .values({ id: eventId, partner_org_id: md, customer_org_id: ids.get('cust_demo4')!, association_id: a4.id, kind: 'disassociate', initiator: 'customer', status: 'PENDING_PARTNER', from_type: a4.association_type, to_type: null, reason: '公司业务调整 / business reorganisation', requested_by: null, requested_at: requestedAt, due_at: new Date(requestedAt.getTime() + 10 * day), decided_at: null, decided_by: null, decision_reason: null })
+    .execute();
+  await tx
+    .insertInto('association_event_history')
+    .values({ event_id: eventId, org_id: md, from_status: null, to_status: 'PENDING_PARTNER', action: 'request', actor_org_id: ids.get('cust_demo4')!, actor_user_id: null, actor_via: 'console', at: requestedAt, reason: '公司业务调整 / business reorganisation' })
+    .execute();
+  // sp_demo may order on behalf of cust_demo2 for 90 days.
+  const authId = `AZ${newId().toUpperCase()}`;
+  await tx
+    .insertInto('on_behalf_authorization')
+    .values({ id: authId, partner_org_id: sp, customer_org_id: ids.get('cust_demo2')!, scopes: JSON.stringify(['purchase', 'manage_resources', 'view_account']), duration_days: 90, status: 'AUTHORIZED', reason: '代客下单 / ordering on behalf', requested_by: null, requested_at: new Date(now.getTime() - 5 * day), decided_at: new Date(now.getTime() - 4 * day), expires_at: new Date(now.getTime() + 86 * day), warned_at: null, ended_at: null, end_reason: null })
+    .execute();
+  // rs_demo2 froze cust_demo6.
+  await tx
+    .updateTable('customer_association')
+    .set({ is_frozen: 1, frozen_reason: '预算超支 / over budget', frozen_at: now })
+    .where('customer_org_id', '=', ids.get('cust_demo6')!)
     .execute();
 }

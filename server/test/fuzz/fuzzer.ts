@@ -234,7 +234,8 @@ export async function fuzz(t: TestApp, options: { seed: number; requests: number
     const cls = `${Math.floor(res.status / 100)}xx`;
     report.byStatus[cls] = (report.byStatus[cls] ?? 0) + 1;
     const where = `#${i} ${req.kind} ${req.method} ${req.url.slice(0, 120)} -> ${res.status}`;
-    if (res.status >= 500) report.violations.push(`${where}: server error ${JSON.stringify(res.body).slice(0, 200)}`);
+    const sent = typeof req.body === 'string' ? req.body.slice(0, 300) : req.body ? '<bytes>' : '';
+    if (res.status >= 500) report.violations.push(`${where}: server error ${JSON.stringify(res.body).slice(0, 200)} for body ${sent}`);
     if (res.status >= 400) {
       if (typeof res.body?.error_code !== 'string') report.violations.push(`${where}: error without error_code`);
       const after = await fingerprint();

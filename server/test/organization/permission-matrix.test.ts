@@ -52,6 +52,8 @@ test('every route declares its access, and item routes refuse members without th
     });
   }
 
+  const partnerMain = await t.token('md_demo');
+  const customerMain = await t.token('cust_demo1');
   let checked = 0;
   for (const op of ops) {
     if (!Array.isArray(op.access)) {
@@ -67,6 +69,15 @@ test('every route declares its access, and item routes refuse members without th
     for (const code of op.access as string[]) {
       const audience = ALL_ITEMS.get(code)!.audience;
       if (sides.has(audience) && !bySide.has(audience)) bySide.set(audience, code);
+    }
+    // Customer organizations have no members: their main account holds the customer items, and a
+    // partner's main account (which cannot hold them) is refused.
+    if (bySide.size === 0 && (op.access as string[]).every((c) => ALL_ITEMS.get(c)!.audience === 'customer')) {
+      const refused = await call(partnerMain, op);
+      assert.equal(refused.status, 403, `${label} as a partner: ${JSON.stringify(refused.body)}`);
+      assert.notEqual((await call(customerMain, op)).status, 403, `${label} as its customer`);
+      checked++;
+      continue;
     }
     assert.ok(bySide.size > 0, `${label}: no demo organization can hold its items`);
     for (const [side, code] of bySide) {

@@ -28,7 +28,7 @@ export interface FundsDeps {
   db: Kysely<DB>;
   clock: Clock;
   audit: Pick<AuditService, 'append'>;
-  ledger: Pick<LedgerService, 'post' | 'once' | 'ensureAccounts' | 'balancesOf'>;
+  ledger: Pick<LedgerService, 'post' | 'once' | 'ensureAccounts' | 'balancesOf' | 'lockedBalances'>;
 }
 
 const yuan = (fen: bigint) => Number(formatAmount(fen));

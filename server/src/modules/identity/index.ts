@@ -4,3 +4,4 @@ export { createSecretBox, type SecretBox } from './secret-box.ts';
 export { hashPassword } from './passwords.ts';
 export { identityRoutes } from './identity.routes.ts';
 export { iamRoutes } from './iam.routes.ts';
+export { createCustomerAccount, type NewCustomerAccount } from './accounts.ts';

@@ -32,29 +32,46 @@ export async function insertAccountsIfMissing(
     .execute();
 }
 
-/** Row locks in id order: every transaction takes them in the same order, so none deadlock. */
-export async function lockAccounts(db: Kysely<DB>, ids: readonly string[], skipLock = false) {
+/**
+ * Row locks in id order (every transaction takes them in the same order, so none deadlock), found
+ * by (organization, kind) in the same round trip.
+ */
+export async function lockAccountsByKey(db: Kysely<DB>, keys: readonly { orgId: string; kind: string }[], skipLock = false) {
   const lock = skipLock ? sql`` : sql`FOR UPDATE`;
+  const pairs = sql.join(keys.map((k) => sql`(${k.orgId}, ${k.kind})`));
   const result = await sql<AccountRow>`
     SELECT id, org_id, kind, balance, may_go_negative FROM ledger_account
-    WHERE id IN (${sql.join(ids)}) ORDER BY id ${lock}`.execute(db);
+    WHERE currency = 'CNY' AND (org_id, kind) IN (${pairs}) ORDER BY id ${lock}`.execute(db);
   return result.rows.map((r) => ({ ...r, balance: BigInt(r.balance) }));
 }
 
-export function insertJournal(db: Kysely<DB>, row: Insertable<LedgerJournalTable>) {
-  return db.insertInto('ledger_journal').values(row).execute();
-}
-
-export async function insertPostings(
+/**
+ * The journal, its postings and the new cached balances in one statement: the accounts are
+ * locked while this runs, so fewer round trips mean a shorter lock.
+ */
+export async function writeJournal(
   db: Kysely<DB>,
-  rows: readonly { journal_id: string; account_id: string; org_id: string; amount: bigint; balance_after: bigint; created_at: Date }[],
+  journal: Insertable<LedgerJournalTable>,
+  postings: readonly { account_id: string; org_id: string; amount: bigint; balance_after: bigint }[],
+  balances: readonly { id: string; balance: bigint }[],
 ) {
-  await db.insertInto('ledger_posting').values(rows as never).execute();
-}
-
-export async function setBalances(db: Kysely<DB>, rows: readonly { id: string; balance: bigint }[]) {
-  const values = sql.join(rows.map((r) => sql`(${r.id}, ${r.balance}::bigint)`));
-  await sql`UPDATE ledger_account a SET balance = v.balance FROM (VALUES ${values}) AS v(id, balance) WHERE a.id = v.id`.execute(db);
+  const j = journal;
+  const postingRows = sql.join(
+    postings.map((p) => sql`(${j.id}, ${p.account_id}, ${p.org_id}, ${p.amount}::bigint, ${p.balance_after}::bigint, ${j.created_at}::timestamptz)`),
+  );
+  const balanceRows = sql.join(balances.map((b) => sql`(${b.id}, ${b.balance}::bigint)`));
+  await sql`
+    WITH journal AS (
+      INSERT INTO ledger_journal (id, org_id, kind, reference, counterparty_org_id, amount, memo, actor_org_id,
+        actor_user_id, idempotency_scope, idempotency_key, created_at)
+      VALUES (${j.id}, ${j.org_id}, ${j.kind}, ${j.reference ?? null}, ${j.counterparty_org_id ?? null}, ${j.amount}::bigint,
+        ${j.memo ?? null}, ${j.actor_org_id ?? null}, ${j.actor_user_id ?? null}, ${j.idempotency_scope ?? null},
+        ${j.idempotency_key ?? null}, ${j.created_at}::timestamptz)
+    ),
+    postings AS (
+      INSERT INTO ledger_posting (journal_id, account_id, org_id, amount, balance_after, created_at) VALUES ${postingRows}
+    )
+    UPDATE ledger_account a SET balance = v.balance FROM (VALUES ${balanceRows}) AS v(id, balance) WHERE a.id = v.id`.execute(db);
 }
 
 export function balancesOfOrg(db: Kysely<DB>, orgIds: readonly string[]) {

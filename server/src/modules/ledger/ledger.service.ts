@@ -89,13 +89,22 @@ export function createLedgerService(deps: { clock: Clock; faults?: ReadonlySet<s
     return byKey;
   }
 
+  /** Locks the accounts of these refs in id order, creating missing ones first. */
+  async function lockByRef(tx: Kysely<DB>, refs: readonly AccountRef[]) {
+    let rows = await repo.lockAccountsByKey(tx, refs, skipRowLock);
+    if (rows.length < new Set(refs.map(accountKey)).size) {
+      await ensureAccounts(tx, refs);
+      rows = await repo.lockAccountsByKey(tx, refs, skipRowLock);
+    }
+    return new Map(rows.map((r) => [`${r.org_id}|${r.kind}`, r]));
+  }
+
   /** Posts a balanced journal inside the caller's transaction. */
   async function post(tx: Kysely<DB>, request: PostRequest): Promise<PostedJournal> {
     const { legs, moved } = balanceJournal(request.postings);
-    const ids = await ensureAccounts(tx, legs.map((l) => l.account));
-    const locked = await repo.lockAccounts(tx, [...new Set(ids.values())], skipRowLock);
-    const accounts = new Map(locked.map((a) => [a.id, { balance: a.balance, mayGoNegative: a.may_go_negative }]));
-    const resolved = legs.map((l) => ({ ...l, accountId: ids.get(accountKey(l.account))! }));
+    const locked = await lockByRef(tx, legs.map((l) => l.account));
+    const accounts = new Map([...locked.values()].map((a) => [a.id, { balance: a.balance, mayGoNegative: a.may_go_negative }]));
+    const resolved = legs.map((l) => ({ ...l, accountId: locked.get(accountKey(l.account))!.id }));
 
     const overdraft = firstOverdraft(resolved, accounts);
     if (overdraft) {
@@ -105,38 +114,31 @@ export function createLedgerService(deps: { clock: Clock; faults?: ReadonlySet<s
 
     const now = clock.now();
     const journalId = request.id ?? newPrefixedId(request.idPrefix ?? 'JN');
-    await repo.insertJournal(tx, {
-      id: journalId,
-      org_id: request.orgId,
-      kind: request.kind,
-      reference: request.reference ?? null,
-      counterparty_org_id: request.counterpartyOrgId ?? null,
-      amount: moved,
-      memo: request.memo ?? null,
-      actor_org_id: request.actor.orgId,
-      actor_user_id: request.actor.userId,
-      idempotency_scope: request.idempotency?.scope ?? null,
-      idempotency_key: request.idempotency?.key ?? null,
-      created_at: now,
-    });
     const balances = new Map<string, bigint>();
     const after = resolved.map((l) => {
       const balance = accounts.get(l.accountId)!.balance + l.amount;
       balances.set(accountKey(l.account), balance);
       return { id: l.accountId, balance, leg: l };
     });
-    await repo.insertPostings(
+    await repo.writeJournal(
       tx,
-      after.map((a) => ({
-        journal_id: journalId,
-        account_id: a.id,
-        org_id: a.leg.account.orgId,
-        amount: a.leg.amount,
-        balance_after: a.balance,
+      {
+        id: journalId,
+        org_id: request.orgId,
+        kind: request.kind,
+        reference: request.reference ?? null,
+        counterparty_org_id: request.counterpartyOrgId ?? null,
+        amount: moved,
+        memo: request.memo ?? null,
+        actor_org_id: request.actor.orgId,
+        actor_user_id: request.actor.userId,
+        idempotency_scope: request.idempotency?.scope ?? null,
+        idempotency_key: request.idempotency?.key ?? null,
         created_at: now,
-      })),
+      },
+      after.map((a) => ({ account_id: a.id, org_id: a.leg.account.orgId, amount: a.leg.amount, balance_after: a.balance })),
+      after.map((a) => ({ id: a.id, balance: a.balance })),
     );
-    await repo.setBalances(tx, after);
     return { id: journalId, moved, balances };
   }
 
@@ -183,7 +185,16 @@ export function createLedgerService(deps: { clock: Clock; faults?: ReadonlySet<s
     return out;
   }
 
-  return { post, once, ensureAccounts, balancesOf };
+  /**
+   * Locks the given accounts (in the same fixed order as post()) and returns their balances, for
+   * movements whose amount depends on a balance (e.g. "everything that is left").
+   */
+  async function lockedBalances(tx: Kysely<DB>, refs: readonly AccountRef[]): Promise<Map<string, bigint>> {
+    const locked = await lockByRef(tx, refs);
+    return new Map(refs.map((r) => [accountKey(r), locked.get(accountKey(r))!.balance]));
+  }
+
+  return { post, once, ensureAccounts, balancesOf, lockedBalances };
 }
 
 /** Every journal sums to zero, no restricted account is negative, cached balances equal their postings. */

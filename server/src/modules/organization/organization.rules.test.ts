@@ -45,7 +45,8 @@ test('system roles give items of their own side only', () => {
   const readOnly = systemRoleItems(SYSTEM_ROLE_BY_ID.get('system.read_only')!, 'partner', 'master_distributor');
   assert.ok([...readOnly].every((c) => c.endsWith('00')));
   const am = systemRoleItems(SYSTEM_ROLE_BY_ID.get('system.account_manager')!, 'partner', 'master_distributor');
-  assert.ok(am.has('BPC_ITEM_SUBCUSTSERV_010100') && !am.has('BPC_ITEM_SUBCUSTSERV_010103'));
+  // An account manager sees the customers assigned to them, not the whole list, and moves no money.
+  assert.ok(am.has('BPC_ITEM_SUBCUSTSERV_010130') && !am.has('BPC_ITEM_SUBCUSTSERV_010100') && !am.has('BPC_ITEM_SUBCUSTSERV_010103'));
   const approver = systemRoleItems(SYSTEM_ROLE_BY_ID.get('vendor.approver')!, 'vendor', null);
   assert.ok(approver.has('BPC_ITEM_OPS_020101') && !approver.has('BPC_ITEM_ORG_010100'));
 });

@@ -23,7 +23,7 @@ const startsWith = (...prefixes: string[]) => (code: string) => prefixes.some((p
 const isView = (code: string) => code.endsWith('00');
 const accountManager = startsWith(
   'BPC_ITEM_VIEW_010100',
-  'BPC_ITEM_SUBCUSTSERV_010100',
+  'BPC_ITEM_SUBCUSTSERV_010130', // only the customers assigned to them
   'BPC_ITEM_SUBCUSTSERV_0103',
   'BPC_ITEM_SUBCUSTSERV_010400',
   'BPC_ITEM_SUBCUSTSERV_0501',

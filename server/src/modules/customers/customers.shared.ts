@@ -1,0 +1,95 @@
+// What the customers module's use cases share: dependencies, who acts for which partner, the
+// system actor of the sweep, and the one seam that decides who may be an account manager.
+import type { Kysely } from 'kysely';
+import type { CustomerSettings } from '../../config.ts';
+import type { DB } from '../../db/schema.ts';
+import type { Actor, Caller } from '../../shared/actor.ts';
+import type { Clock } from '../../shared/clock.ts';
+import { AppError } from '../../shared/errors.ts';
+import type { AuditService } from '../audit/index.ts';
+import type { SecretBox } from '../identity/index.ts';
+import * as repo from './customers.repo.ts';
+
+export interface CustomersDeps {
+  db: Kysely<DB>;
+  clock: Clock;
+  audit: Pick<AuditService, 'append'>;
+  settings: CustomerSettings;
+  secretBox: SecretBox;
+}
+
+export const ITEMS = {
+  view: 'BPC_ITEM_SUBCUSTSERV_010100',
+  viewAssigned: 'BPC_ITEM_SUBCUSTSERV_010130',
+  freeze: 'BPC_ITEM_SUBCUSTSERV_010115',
+  create: 'BPC_ITEM_SUBCUSTSERV_010118',
+  admin: 'BPC_ITEM_SUBCUSTSERV_010105',
+  authorize: 'BPC_ITEM_SUBCUSTSERV_010301',
+  assignManager: 'BPC_ITEM_SUBCUSTSERV_010201',
+  invite: 'BPC_ITEM_SUBCUSTSERV_010107',
+  webhooks: 'BPC_ITEM_SUBCUSTSERV_010127',
+  resellerView: 'BPC_ITEM_SUBCUSTSERV_010500',
+  resellerFreeze: 'BPC_ITEM_SUBCUSTSERV_010501',
+  resellerManager: 'BPC_ITEM_SALES_020107',
+  myPartners: 'BPC_ITEM_MYPARTNER_010100',
+  myPartnersHandle: 'BPC_ITEM_MYPARTNER_010101',
+  myPartnersAuthorize: 'BPC_ITEM_MYPARTNER_010102',
+  vendorReports: 'BPC_ITEM_OPS_020108',
+  vendorOutbox: 'BPC_ITEM_OPS_020109',
+} as const;
+
+export function systemActor(orgId: string): Actor {
+  return { userId: null, userName: null, orgId, via: 'system', clientIp: null };
+}
+
+export function requireItem(caller: Caller, item: string): void {
+  if (!caller.permissions.has(item)) throw new AppError('CBC.0151');
+}
+
+export function requirePartner(caller: Caller): void {
+  if (caller.org.kind !== 'partner') throw new AppError('CBC.0151');
+}
+
+export function requireCustomer(caller: Caller): void {
+  if (caller.org.kind !== 'customer') throw new AppError('CBC.0151');
+}
+
+/**
+ * The partner organization a request acts for: the caller's own, or, for a master distributor
+ * passing indirect_partner_id, one of its cloud resellers (each with its own permission item).
+ */
+export async function actingPartner(
+  db: Kysely<DB>,
+  caller: Caller,
+  indirectPartnerId: string | undefined,
+  ownItem: string,
+  resellerItem: string,
+): Promise<string> {
+  requirePartner(caller);
+  if (!indirectPartnerId) {
+    requireItem(caller, ownItem);
+    return caller.org.id;
+  }
+  requireItem(caller, resellerItem);
+  if (caller.org.partnerType !== 'master_distributor') throw new AppError('CBC.99000037');
+  const reseller = await repo.findOrg(db, indirectPartnerId);
+  if (!reseller || reseller.partner_type !== 'cloud_reseller' || reseller.parent_partner_id !== caller.org.id) {
+    throw new AppError('CBC.99000037');
+  }
+  return reseller.id;
+}
+
+/**
+ * Who may be an account manager of this partner. Until the organization module's roles are on
+ * this branch: any active member (main account included) of the partner organization. When roles
+ * arrive, this function checks for the account-manager role; nothing else needs to change.
+ */
+export async function isAccountManagerCandidate(db: Kysely<DB>, partnerOrgId: string, userId: string): Promise<boolean> {
+  const user = await repo.findUser(db, userId);
+  return !!user && user.org_id === partnerOrgId && user.status === 'active';
+}
+
+/** A unique-constraint violation (two requests raced for the same name or slot). */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
+}
