@@ -149,7 +149,7 @@ function codes(secret: string) {
   };
 }
 
-journey('funds: with verification on, a customer allocation asks for the one-time code', async (page) => {
+journey('funds: with verification on, customer allocation and batch allocation ask for the one-time code', async (page) => {
   await signIn(page, 'sp_demo');
   const csrf = (await page.context().cookies()).find((c) => c.name === 'huoban_csrf')!.value;
   const call = async (method: 'POST' | 'PUT' | 'DELETE', path: string, data: unknown, code?: string) => {
@@ -183,7 +183,22 @@ journey('funds: with verification on, a customer allocation asks for the one-tim
     await page.getByTestId('move-confirm').click();
     assert.match(await page.getByTestId('move-trans-id').innerText(), /^AD/);
     await page.getByTestId('move-close').click();
-    await expectAmount(page, await balance.getAttribute('data-testid').then((id) => id!), before + 1000n);
+    const balanceId = (await balance.getAttribute('data-testid'))!;
+    await expectAmount(page, balanceId, before + 1000n);
+
+    // Batch allocation: one amount per ticked customer, a result per row; it needs the code too.
+    await row.locator('.ant-checkbox-input').check();
+    await page.getByTestId('batch-allocate').click();
+    await page.locator('[data-testid^="batch-amount-"]').first().fill('5.00');
+    await page.getByTestId('batch-next').click();
+    await page.getByTestId('batch-confirm').click();
+    assert.match(await page.getByTestId('batch-error').innerText(), /HBN\.2021/);
+    await page.getByTestId('batch-code').fill(await next());
+    await page.getByTestId('batch-confirm').click();
+    const result = await page.getByTestId('batch-result').innerText();
+    assert.match(result, /广州青禾[\s\S]*成功[\s\S]*AD/);
+    await page.getByRole('dialog').getByRole('button', { name: /关\s*闭/ }).click();
+    await expectAmount(page, balanceId, before + 1500n);
   } finally {
     // Leave sp_demo as it was for other journeys.
     await call('PUT', '/api/organization/security', { sensitive_operation_verification: false }, await next());

@@ -347,8 +347,6 @@ const en: Messages = {
     availableBalance: 'Available (CNY)',
     debt: 'Arrears (CNY)',
     notResale: 'Not a resale customer',
-    lookUpCustomer: 'Customer ID to look up',
-    add: 'Add',
     batchAllocate: 'Batch allocate',
     result: 'Result',
     succeeded: 'Succeeded',

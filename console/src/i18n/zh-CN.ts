@@ -345,8 +345,6 @@ const zhCN = {
     availableBalance: '可用额度（元）',
     debt: '欠款（元）',
     notResale: '非代售客户',
-    lookUpCustomer: '输入客户ID查询余额',
-    add: '添加',
     batchAllocate: '批量拨款',
     result: '结果',
     succeeded: '成功',

@@ -1,9 +1,9 @@
 // Customer funds (为客户调账): resale customers' balances (batch query), allocate and reclaim per
 // row, batch allocation with a result per row, and the customers' adjustment records.
 //
-// The customer list itself belongs to the customers module (another branch). This panel takes the
-// customers to show as a prop; on its own (the sales.customers page until the list lands) it shows
-// the customers found in the adjustment records plus any customer ID the user looks up.
+// The customer list page belongs to the customers module. This panel takes the customers to show
+// as a prop; on its own (the sales.customers page until that list page lands) it lists the
+// partner's resale customers itself (POST /v2/partners/sub-customers/query, association type 2).
 import { useMemo, useState } from 'react';
 import { Button, Card, Form, Input, Modal, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -12,7 +12,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { AdjustRecordsPanel } from './AdjustRecordsPanel.tsx';
 import { ErrorAlert, needsSecondFactor } from './ErrorAlert.tsx';
 import { MoveDialog } from './MoveDialog.tsx';
-import { balanceOfType, newClientToken, useAdjustRecords, useBalances, useBatchAllocate, useCustomerBalances, useCustomerMove, type BatchAnswer, type MoveKind } from './api.ts';
+import { balanceOfType, newClientToken, useBalances, useResaleCustomers, useBatchAllocate, useCustomerBalances, useCustomerMove, type BatchAnswer, type MoveKind } from './api.ts';
 import { normalizeAmount, yuanText } from './money.ts';
 
 export interface FundsCustomer {
@@ -144,15 +144,14 @@ export function CustomerFundsPanel({ customers: given }: { customers?: FundsCust
   const { t } = useTranslation();
   const me = useSession();
   const can = (code: string) => me.permissions.includes(code);
-  const [lookedUp, setLookedUp] = useState<FundsCustomer[]>([]);
-  // Standalone: the customers that appear in the adjustment records.
-  const records = useAdjustRecords({ limit: 100, offset: 0 });
-  const customers = useMemo(() => {
-    const seen = new Map<string, FundsCustomer>();
-    const fromRecords = given ? [] : (records.data?.records ?? []).filter((r) => r.apply_scene === 'CUSTOMER').map((r) => ({ id: r.customer_id, name: r.customer_name }));
-    for (const c of [...(given ?? []), ...fromRecords, ...lookedUp]) if (!seen.has(c.id)) seen.set(c.id, c);
-    return [...seen.values()];
-  }, [given, records.data, lookedUp]);
+  // Standalone: the partner's resale customers, with a name filter and paging.
+  const [accountName, setAccountName] = useState<string | undefined>();
+  const [page, setPage] = useState({ current: 1, pageSize: 10 });
+  const listed = useResaleCustomers({ account_name: accountName, offset: (page.current - 1) * page.pageSize, limit: page.pageSize }, !given);
+  const customers = useMemo<FundsCustomer[]>(
+    () => given ?? (listed.data?.customer_infos ?? []).map((c) => ({ id: c.customer_id, name: `${c.customer} (${c.account_name})` })),
+    [given, listed.data],
+  );
   const balances = useCustomerBalances(customers.map((c) => c.id));
   const own = useBalances();
   const move = useCustomerMove();
@@ -200,11 +199,15 @@ export function CustomerFundsPanel({ customers: given }: { customers?: FundsCust
         </span>
         {!given && (
           <Input.Search
-            placeholder={t('funds.lookUpCustomer')}
-            enterButton={t('funds.add')}
-            style={{ width: 360 }}
-            onSearch={(v) => v.trim() && setLookedUp((l) => [...l, { id: v.trim() }])}
-            data-testid="customer-lookup"
+            allowClear
+            placeholder={t('funds.accountName')}
+            enterButton={t('funds.search')}
+            style={{ width: 320 }}
+            onSearch={(v) => {
+              setPage((p) => ({ ...p, current: 1 }));
+              setAccountName(v.trim() || undefined);
+            }}
+            data-testid="customer-search"
           />
         )}
         {can('BPC_ITEM_SUBCUSTSERV_010103') && (
@@ -213,13 +216,14 @@ export function CustomerFundsPanel({ customers: given }: { customers?: FundsCust
           </Button>
         )}
       </Space>
-      <ErrorAlert error={balances.error} />
+      <ErrorAlert error={listed.error ?? balances.error} />
       <Table<Row>
         rowKey="id"
         size="small"
         columns={columns}
         dataSource={rows}
-        loading={balances.isFetching && !balances.data}
+        loading={(!given && listed.isPending) || (balances.isFetching && !balances.data)}
+        pagination={given ? undefined : { ...page, total: listed.data?.count ?? 0, onChange: (current, pageSize) => setPage({ current, pageSize }) }}
         rowSelection={{ selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]), getCheckboxProps: (r) => ({ disabled: !r.resale }) }}
       />
     </>

@@ -102,6 +102,15 @@ export function useCustomerBalances(customerIds: string[]) {
   });
 }
 
+/** The partner's resale customers (代售), from the customers module's list, a page at a time. */
+export function useResaleCustomers(query: { account_name?: string; offset: number; limit: number }, enabled: boolean) {
+  return useQuery({
+    queryKey: [...keys.customers, 'list', query],
+    enabled,
+    queryFn: () => unwrap(api.POST('/v2/partners/sub-customers/query', { body: { ...query, association_type: '2' } })),
+  });
+}
+
 export type MoveKind = 'allocate' | 'reclaim';
 
 /** Allocate to or reclaim from a reseller; resolves to the transaction id. */
