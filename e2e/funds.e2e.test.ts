@@ -167,6 +167,7 @@ journey('funds: with verification on, customer allocation and batch allocation a
   await call('PUT', '/api/organization/security', { sensitive_operation_verification: true }, await next());
   try {
     await page.goto(url('/sales/customers'));
+    await page.getByTestId('customers-funds-tab').click();
     await page.getByTestId('customer-funds').waitFor();
     const row = page.getByRole('row').filter({ hasText: '广州青禾' });
     await row.waitFor();

@@ -9,15 +9,15 @@ import { SecurityPage } from '../features/organization/SecurityPage.tsx';
 import { ResellersPage } from '../features/funds/ResellersPage.tsx';
 import { FundsPage } from '../features/funds/FundsPage.tsx';
 import { VendorFundsPage } from '../features/funds/VendorFundsPage.tsx';
-import { CustomerFundsPage } from '../features/funds/CustomerFundsPanel.tsx';
+import { CustomersPage } from '../features/customers/CustomersPage.tsx';
+import { MyPartnersPage } from '../features/customers/MyPartnersPage.tsx';
+import { VendorApprovalsPage } from '../features/customers/VendorApprovalsPage.tsx';
 import { HOME_KEY } from './menus.ts';
 
 export const pagesByMenuKey: Record<string, ComponentType> = {
   [HOME_KEY]: HomePage,
   'vendor.configuration': CatalogPage,
   'sales.resellers': ResellersPage,
-  // Until the customer list lands (customers branch), the page is the customer funds tab alone.
-  'sales.customers': CustomerFundsPage,
   'sales.funds': FundsPage,
   'vendor.funds': VendorFundsPage,
   'organization.members': MembersPage,
@@ -26,4 +26,7 @@ export const pagesByMenuKey: Record<string, ComponentType> = {
   'vendor.organization.members': MembersPage,
   'vendor.organization.audit': AuditPage,
   'vendor.organization.security': SecurityPage,
+  'sales.customers': CustomersPage,
+  'customer.partners': MyPartnersPage,
+  'vendor.approvals': VendorApprovalsPage,
 };

@@ -9,6 +9,7 @@ import { ErrorCode } from '../components/ErrorReporter.tsx';
 import { NotAvailable, NotFound } from '../components/NotAvailable.tsx';
 import { AccessKeysPage } from '../features/access-keys/AccessKeysPage.tsx';
 import { SignInPage } from '../features/auth/SignInPage.tsx';
+import { InvitePage } from '../features/customers/InvitePage.tsx';
 import { HomePage } from '../features/home/HomePage.tsx';
 import { ChangePasswordPage } from '../features/organization/ChangePasswordPage.tsx';
 import { ACCESS_KEYS_PATH } from './AccountMenu.tsx';
@@ -81,6 +82,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<SignInPage />} />
+      <Route path="/invite/:code" element={<InvitePage />} />
       <Route element={<RequireSession />}>
         <Route index element={<HomeRoute />} />
         <Route path={ACCESS_KEYS_PATH} element={<AccessKeysPage />} />

@@ -1,7 +1,10 @@
 // English. Typed as Messages so a missing or extra key fails the type check.
+import { customersEn } from './customers.en.ts';
 import type { Messages } from './zh-CN.ts';
 
 const en: Messages = {
+  // customers, invite, myPartners (issue 5) live in their own file
+  ...customersEn,
   app: {
     productName: 'Partner Center',
     brand: 'Huoban',
@@ -228,8 +231,6 @@ const en: Messages = {
     resellersTitle: 'My Cloud Resellers',
     resellersDescription: 'Allocate funds to your cloud resellers, reclaim them, and review the adjustment records.',
     myResellers: 'My cloud resellers',
-    customersTitle: 'Customers',
-    customersDescription: 'Allocate funds to resale customers, reclaim them, or allocate in a batch.',
     customerFunds: 'Customer funds',
     fundsTitle: 'Funds',
     fundsDescription: 'Balances, top-up, payment agreements, income and expense details, withdrawal.',

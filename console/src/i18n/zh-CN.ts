@@ -1,6 +1,10 @@
 // Simplified Chinese, the default language. en.ts must have exactly the same keys (checked by
 // the `Messages` type below).
+import { customersZh } from './customers.zh-CN.ts';
+
 const zhCN = {
+  // customers, invite, myPartners (issue 5) live in their own file
+  ...customersZh,
   app: {
     productName: '伙伴中心',
     brand: 'Huoban',
@@ -226,8 +230,6 @@ const zhCN = {
     resellersTitle: '我的云经销商',
     resellersDescription: '为云经销商拨款、回收资金，查看调账记录。',
     myResellers: '我的云经销商',
-    customersTitle: '客户',
-    customersDescription: '为代售客户拨款、回收资金或批量拨款。',
     customerFunds: '客户资金',
     fundsTitle: '资金管理',
     fundsDescription: '账户余额、充值、代付协议、收支明细与提现。',

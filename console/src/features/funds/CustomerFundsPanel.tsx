@@ -1,14 +1,13 @@
 // Customer funds (为客户调账): resale customers' balances (batch query), allocate and reclaim per
 // row, batch allocation with a result per row, and the customers' adjustment records.
 //
-// The customer list page belongs to the customers module. This panel takes the customers to show
-// as a prop; on its own (the sales.customers page until that list page lands) it lists the
-// partner's resale customers itself (POST /v2/partners/sub-customers/query, association type 2).
+// A tab of the customers page (sales.customers). Given no customers, it lists the partner's resale
+// customers itself (POST /v2/partners/sub-customers/query, association type 2); a caller may pass
+// the customers to show instead.
 import { useMemo, useState } from 'react';
-import { Button, Card, Form, Input, Modal, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Form, Input, Modal, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/session.tsx';
-import { PageHeader } from '../../components/PageHeader.tsx';
 import { AdjustRecordsPanel } from './AdjustRecordsPanel.tsx';
 import { ErrorAlert, needsSecondFactor } from './ErrorAlert.tsx';
 import { MoveDialog } from './MoveDialog.tsx';
@@ -258,16 +257,5 @@ export function CustomerFundsPanel({ customers: given }: { customers?: FundsCust
         />
       )}
     </div>
-  );
-}
-
-/** The sales.customers page until the customer list lands: the customer funds tab alone. */
-export function CustomerFundsPage() {
-  const { t } = useTranslation();
-  return (
-    <Card data-testid="customers-page">
-      <PageHeader title={t('funds.customersTitle')} description={t('funds.customersDescription')} />
-      <CustomerFundsPanel />
-    </Card>
   );
 }
