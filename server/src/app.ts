@@ -118,8 +118,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(identityRoutes, { identity: services.identity, secureCookies: options.secureCookies ?? false });
   await app.register(iamRoutes, { identity: services.identity });
   await app.register(catalogRoutes, { catalog: services.catalog });
-  await app.register(fundsRoutes, { funds: services.funds });
-  await app.register(fundsExtensionRoutes, { funds: services.funds });
+  await app.register(fundsRoutes, { funds: services.funds, secondFactor: services.secondFactor });
+  await app.register(fundsExtensionRoutes, { funds: services.funds, secondFactor: services.secondFactor });
   await app.register(organizationRoutes, { organization: services.organization, secondFactor: services.secondFactor });
   await app.register(auditRoutes, { queries: services.auditQueries });
   await app.register(customersRoutes, { module: services.customers });

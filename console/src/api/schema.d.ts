@@ -1246,6 +1246,8 @@ export interface paths {
                 header?: {
                     /** @description Idempotency key: a replay returns the first answer and moves no money */
                     "x-client-token"?: string;
+                    /** @description One-time code from the authenticator app; required of console users when the organization turned sensitive-operation verification on (HBN.2021 without it) */
+                    "x-verification-code"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -1294,6 +1296,8 @@ export interface paths {
                 header?: {
                     /** @description Idempotency key: a replay returns the first answer and moves no money */
                     "x-client-token"?: string;
+                    /** @description One-time code from the authenticator app; required of console users when the organization turned sensitive-operation verification on (HBN.2021 without it) */
+                    "x-verification-code"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -1401,6 +1405,8 @@ export interface paths {
                 header?: {
                     /** @description Idempotency key: a replay returns the first answer and moves no money */
                     "x-client-token"?: string;
+                    /** @description One-time code from the authenticator app; required of console users when the organization turned sensitive-operation verification on (HBN.2021 without it) */
+                    "x-verification-code"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -1450,6 +1456,8 @@ export interface paths {
                 header?: {
                     /** @description Idempotency key: a replay returns the first answer and moves no money */
                     "x-client-token"?: string;
+                    /** @description One-time code from the authenticator app; required of console users when the organization turned sensitive-operation verification on (HBN.2021 without it) */
+                    "x-verification-code"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -1595,6 +1603,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/funds/account-change-records/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export income and expense details matching the filters to .xlsx */
+        get: {
+            parameters: {
+                query?: {
+                    balance_type?: "BALANCE_TYPE_DEBIT" | "BALANCE_TYPE_CREDIT";
+                    trade_type?: "RECHARGE" | "DEDEUCT" | "REFUND" | "RFROZEN" | "TRANS" | "ADJUST" | "BEADJUST" | "BERETRIEVE" | "BEUNBIND" | "BONUSCONVERT" | "TRADE_MODE_TRANSFER" | "";
+                    trade_time_begin?: string;
+                    trade_time_end?: string;
+                    indirect_partner_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/funds/customer-allocations": {
         parameters: {
             query?: never;
@@ -1611,6 +1661,8 @@ export interface paths {
                 header?: {
                     /** @description Idempotency key: a replay returns the first answer and moves no money */
                     "x-client-token"?: string;
+                    /** @description One-time code from the authenticator app; required of console users when the organization turned sensitive-operation verification on (HBN.2021 without it) */
+                    "x-verification-code"?: string;
                 };
                 path?: never;
                 cookie?: never;
@@ -2126,6 +2178,8 @@ export interface paths {
                 header?: {
                     /** @description Idempotency key: a replay returns the first answer and moves no money */
                     "x-client-token"?: string;
+                    /** @description One-time code from the authenticator app; required of console users when the organization turned sensitive-operation verification on (HBN.2021 without it) */
+                    "x-verification-code"?: string;
                 };
                 path?: never;
                 cookie?: never;

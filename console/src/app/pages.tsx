@@ -6,6 +6,9 @@ import { CatalogPage } from '../features/catalog/CatalogPage.tsx';
 import { AuditPage } from '../features/organization/AuditPage.tsx';
 import { MembersPage } from '../features/organization/MembersPage.tsx';
 import { SecurityPage } from '../features/organization/SecurityPage.tsx';
+import { ResellersPage } from '../features/funds/ResellersPage.tsx';
+import { FundsPage } from '../features/funds/FundsPage.tsx';
+import { VendorFundsPage } from '../features/funds/VendorFundsPage.tsx';
 import { CustomersPage } from '../features/customers/CustomersPage.tsx';
 import { MyPartnersPage } from '../features/customers/MyPartnersPage.tsx';
 import { VendorApprovalsPage } from '../features/customers/VendorApprovalsPage.tsx';
@@ -16,6 +19,9 @@ import { HOME_KEY } from './menus.ts';
 export const pagesByMenuKey: Record<string, ComponentType> = {
   [HOME_KEY]: HomePage,
   'vendor.configuration': CatalogPage,
+  'sales.resellers': ResellersPage,
+  'sales.funds': FundsPage,
+  'vendor.funds': VendorFundsPage,
   'organization.members': MembersPage,
   'organization.audit': AuditPage,
   'organization.security': SecurityPage,

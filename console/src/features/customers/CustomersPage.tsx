@@ -8,6 +8,7 @@ import { AssociationRecordsPanel } from './AssociationRecordsPanel.tsx';
 import { CustomerListPanel } from './CustomerListPanel.tsx';
 import { InvitationsPanel } from './InvitationsPanel.tsx';
 import { WebhooksPanel } from './WebhooksPanel.tsx';
+import { CustomerFundsPanel } from '../funds/CustomerFundsPanel.tsx';
 
 export function CustomersPage() {
   const { t } = useTranslation();
@@ -20,6 +21,10 @@ export function CustomersPage() {
       : []),
     ...(can('BPC_ITEM_SUBCUSTSERV_010100')
       ? [{ key: 'records', label: <span data-testid="customers-records-tab">{t('customers.recordsTab')}</span>, children: <AssociationRecordsPanel /> }]
+      : []),
+    // Customer funds (为客户调账): resale customers' balances, allocate/reclaim, batch allocation.
+    ...(can('BPC_ITEM_SUBCUSTSERV_010103', 'BPC_ITEM_SUBCUSTSERV_010104')
+      ? [{ key: 'funds', label: <span data-testid="customers-funds-tab">{t('funds.customerFunds')}</span>, children: <CustomerFundsPanel /> }]
       : []),
     ...(can('BPC_ITEM_SUBCUSTSERV_010107')
       ? [{ key: 'development', label: <span data-testid="customers-development-tab">{t('customers.developmentTab')}</span>, children: <InvitationsPanel /> }]

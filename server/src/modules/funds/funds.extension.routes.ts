@@ -3,17 +3,22 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { callerOf } from '../../http/context.ts';
 import type { FundsService } from './index.ts';
-import { sendAnswer } from './funds.routes.ts';
+import { sendAnswer, type FundsRouteDeps } from './funds.routes.ts';
+import { verificationCodeOf } from '../organization/index.ts';
 import * as s from './funds.schemas.ts';
 
 const tags = ['Funds', 'extension'];
 const vendorTags = ['Vendor funds', 'extension'];
 
-export const fundsExtensionRoutes: FastifyPluginAsyncZod<{ funds: FundsService }> = async (app, { funds }) => {
+export const fundsExtensionRoutes: FastifyPluginAsyncZod<FundsRouteDeps> = async (app, { funds, secondFactor }) => {
   app.post('/api/funds/customer-allocations', {
     config: { access: ['BPC_ITEM_SUBCUSTSERV_010103'] },
-    schema: { tags, summary: 'Batch allocation to resale customers: one amount each, a result per row', headers: s.clientTokenHeaders, body: s.batchAllocateBody, response: { 200: s.batchAllocateAnswer } },
-    handler: async (request) => funds.batchAllocate(callerOf(request), request.body, request.headers['x-client-token'], request.lang),
+    schema: { tags, summary: 'Batch allocation to resale customers: one amount each, a result per row', headers: s.sensitiveMoneyHeaders, body: s.batchAllocateBody, response: { 200: s.batchAllocateAnswer } },
+    handler: async (request) => {
+      const caller = callerOf(request);
+      await secondFactor.requireSecondFactor(caller, verificationCodeOf(request));
+      return funds.batchAllocate(caller, request.body, request.headers['x-client-token'], request.lang);
+    },
   });
 
   app.get('/api/funds/remittance-account', {
@@ -72,8 +77,12 @@ export const fundsExtensionRoutes: FastifyPluginAsyncZod<{ funds: FundsService }
 
   app.post('/api/funds/withdrawals', {
     config: { access: ['BPC_ITEM_FINANCE_030401'] },
-    schema: { tags, summary: 'Request a withdrawal (the amount is held until the vendor decides)', headers: s.clientTokenHeaders, body: s.withdrawalBody, response: { 201: s.withdrawalView } },
-    handler: async (request, reply) => sendAnswer(reply, await funds.requestWithdrawal(callerOf(request), request.body, request.headers['x-client-token'])),
+    schema: { tags, summary: 'Request a withdrawal (the amount is held until the vendor decides)', headers: s.sensitiveMoneyHeaders, body: s.withdrawalBody, response: { 201: s.withdrawalView } },
+    handler: async (request, reply) => {
+      const caller = callerOf(request);
+      await secondFactor.requireSecondFactor(caller, verificationCodeOf(request));
+      return sendAnswer(reply, await funds.requestWithdrawal(caller, request.body, request.headers['x-client-token']));
+    },
   });
 
   app.get('/api/funds/withdrawals', {

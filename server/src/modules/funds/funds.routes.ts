@@ -4,8 +4,11 @@ import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { callerOf } from '../../http/context.ts';
 import type { Answer } from '../ledger/index.ts';
+import { verificationCodeOf, type SecondFactor } from '../organization/index.ts';
 import type { FundsService } from './index.ts';
+import { exportAccountChanges } from './funds.export.ts';
 import * as s from './funds.schemas.ts';
+import { z } from 'zod';
 
 const tags = ['Funds'];
 const ALLOCATE_RESELLER = ['BPC_ITEM_SALES_020104'];
@@ -19,7 +22,17 @@ export function sendAnswer<T>(reply: FastifyReply, answer: Answer<T>) {
   return reply.status(answer.status).send(answer.body);
 }
 
-export const fundsRoutes: FastifyPluginAsyncZod<{ funds: FundsService }> = async (app, { funds }) => {
+/** What a money-moving route needs from the organization module: the sensitive-operation check. */
+export type FundsRouteDeps = { funds: FundsService; secondFactor: Pick<SecondFactor, 'requireSecondFactor'> };
+
+export const fundsRoutes: FastifyPluginAsyncZod<FundsRouteDeps> = async (app, { funds, secondFactor }) => {
+  /** Console users of an organization with verification on must give a code (X-Verification-Code). */
+  const verified = async (request: Parameters<typeof callerOf>[0] & Parameters<typeof verificationCodeOf>[0]) => {
+    const caller = callerOf(request);
+    await secondFactor.requireSecondFactor(caller, verificationCodeOf(request));
+    return caller;
+  };
+
   app.post('/v2/partners/indirect-partners/query', {
     config: { access: ['BPC_ITEM_SALES_020100'] },
     schema: { tags, summary: 'ListIndirectPartners: the master distributor’s cloud resellers', body: s.indirectPartnersQuery, response: { 200: s.indirectPartnersAnswer } },
@@ -34,16 +47,16 @@ export const fundsRoutes: FastifyPluginAsyncZod<{ funds: FundsService }> = async
 
   app.post('/v2/accounts/partner-accounts/indirect-partner-adjust', {
     config: { access: ALLOCATE_RESELLER },
-    schema: { tags, summary: 'UpdateIndirectPartnerAccount: allocate to a cloud reseller', headers: s.clientTokenHeaders, body: s.resellerAdjustBody, response: { 200: s.transferIdAnswer } },
+    schema: { tags, summary: 'UpdateIndirectPartnerAccount: allocate to a cloud reseller', headers: s.sensitiveMoneyHeaders, body: s.resellerAdjustBody, response: { 200: s.transferIdAnswer } },
     handler: async (request, reply) =>
-      sendAnswer(reply, await funds.moveWithReseller(callerOf(request), 'allocate', request.body, request.headers['x-client-token'])),
+      sendAnswer(reply, await funds.moveWithReseller(await verified(request), 'allocate', request.body, request.headers['x-client-token'])),
   });
 
   app.post('/v2/accounts/partner-accounts/indirect-partner-reclaim', {
     config: { access: RECLAIM_RESELLER },
-    schema: { tags, summary: 'ReclaimIndirectPartnerAccount: reclaim from a cloud reseller', headers: s.clientTokenHeaders, body: s.resellerAdjustBody, response: { 200: s.transIdAnswer } },
+    schema: { tags, summary: 'ReclaimIndirectPartnerAccount: reclaim from a cloud reseller', headers: s.sensitiveMoneyHeaders, body: s.resellerAdjustBody, response: { 200: s.transIdAnswer } },
     handler: async (request, reply) =>
-      sendAnswer(reply, await funds.moveWithReseller(callerOf(request), 'reclaim', request.body, request.headers['x-client-token'])),
+      sendAnswer(reply, await funds.moveWithReseller(await verified(request), 'reclaim', request.body, request.headers['x-client-token'])),
   });
 
   app.get('/v3/accounts/partner-accounts/adjust-records', {
@@ -54,16 +67,16 @@ export const fundsRoutes: FastifyPluginAsyncZod<{ funds: FundsService }> = async
 
   app.post('/v2/accounts/partner-accounts/adjust-amount', {
     config: { access: ALLOCATE_CUSTOMER },
-    schema: { tags, summary: 'UpdateCustomerAccountAmount: allocate to a resale customer', headers: s.clientTokenHeaders, body: s.customerAdjustBody, response: { 200: s.transferIdAnswer } },
+    schema: { tags, summary: 'UpdateCustomerAccountAmount: allocate to a resale customer', headers: s.sensitiveMoneyHeaders, body: s.customerAdjustBody, response: { 200: s.transferIdAnswer } },
     handler: async (request, reply) =>
-      sendAnswer(reply, await funds.moveWithCustomer(callerOf(request), 'allocate', request.body, request.headers['x-client-token'])),
+      sendAnswer(reply, await funds.moveWithCustomer(await verified(request), 'allocate', request.body, request.headers['x-client-token'])),
   });
 
   app.post('/v2/accounts/partner-accounts/reclaim', {
     config: { access: RECLAIM_CUSTOMER },
-    schema: { tags, summary: 'ReclaimToPartnerAccount: reclaim from a resale customer', headers: s.clientTokenHeaders, body: s.customerAdjustBody, response: { 200: s.transIdAnswer } },
+    schema: { tags, summary: 'ReclaimToPartnerAccount: reclaim from a resale customer', headers: s.sensitiveMoneyHeaders, body: s.customerAdjustBody, response: { 200: s.transIdAnswer } },
     handler: async (request, reply) =>
-      sendAnswer(reply, await funds.moveWithCustomer(callerOf(request), 'reclaim', request.body, request.headers['x-client-token'])),
+      sendAnswer(reply, await funds.moveWithCustomer(await verified(request), 'reclaim', request.body, request.headers['x-client-token'])),
   });
 
   app.post('/v2/accounts/customer-accounts/balances/batch-query', {
@@ -76,5 +89,26 @@ export const fundsRoutes: FastifyPluginAsyncZod<{ funds: FundsService }> = async
     config: { access: ['BPC_ITEM_FINANCE_030100'] },
     schema: { tags, summary: 'ListPartnerAccountChangeRecords: income and expense details', querystring: s.changeRecordsQuery, response: { 200: s.changeRecordsAnswer } },
     handler: async (request) => funds.accountChangeRecords(callerOf(request), request.query),
+  });
+
+  // Extension: the same rows as an .xlsx workbook (Huawei's console offers 导出).
+  app.get('/api/funds/account-change-records/export', {
+    config: { access: ['BPC_ITEM_FINANCE_030100'] },
+    schema: {
+      tags: [...tags, 'extension'],
+      summary: 'Export income and expense details matching the filters to .xlsx',
+      querystring: s.changeRecordsExportQuery,
+      response: { 200: z.any().describe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') },
+    },
+    handler: async (request, reply) => {
+      const stream = await exportAccountChanges(funds, callerOf(request), request.query, (error) =>
+        request.log.error({ err: error }, 'income/expense export failed while streaming'),
+      );
+      const day = new Date().toISOString().slice(0, 10);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="income-expense-${day}.xlsx"`)
+        .send(stream);
+    },
   });
 };

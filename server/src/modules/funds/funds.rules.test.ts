@@ -55,6 +55,9 @@ test('income/expense windows: defaults, UTC+8 dates, at most one year', () => {
   assert.equal(code(() => tradeWindow('2026-02-30', undefined, now)), 'CBC.0100');
   assert.equal(code(() => tradeWindow('2026-03-02', '2026-03-01', now)), 'CBC.0100');
   assert.equal(code(() => tradeWindow('2023-02-28', '2024-02-29', now)), 'none');
+  // A malformed end alone (the begin defaults from it) is a parameter error, not a crash.
+  assert.equal(code(() => tradeWindow(undefined, 'x', now)), 'CBC.0100');
+  assert.equal(code(() => tradeWindow(undefined, '2026-13-01', now)), 'CBC.0100');
 });
 
 test('payer names match the partner or an active agreement, ignoring blanks and bracket width', () => {

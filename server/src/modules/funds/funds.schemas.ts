@@ -20,6 +20,16 @@ export const clientTokenHeaders = z.looseObject({
     .describe('Idempotency key: a replay returns the first answer and moves no money'),
 });
 
+/** Money moves a console user makes are sensitive operations: the one-time code rides in a header. */
+export const sensitiveMoneyHeaders = z.looseObject({
+  ...clientTokenHeaders.shape,
+  'x-verification-code': z
+    .string()
+    .max(16)
+    .optional()
+    .describe('One-time code from the authenticator app; required of console users when the organization turned sensitive-operation verification on (HBN.2021 without it)'),
+});
+
 export const resellerAdjustBody = z.object({ indirect_partner_id: id64, amount });
 export const customerAdjustBody = z.object({ customer_id: id64, amount, indirect_partner_id: optId });
 export const transferIdAnswer = z.object({ transfer_id: z.string() });
@@ -114,6 +124,7 @@ export const changeRecordsQuery = z.object({
   limit,
   indirect_partner_id: optId,
 });
+export const changeRecordsExportQuery = changeRecordsQuery.omit({ offset: true, limit: true });
 export const changeRecordsAnswer = z.object({
   total_count: z.number().int(),
   currency: z.string(),
