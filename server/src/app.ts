@@ -23,6 +23,7 @@ import { fundsExtensionRoutes, fundsRoutes } from './modules/funds/index.ts';
 import { organizationRoutes } from './modules/organization/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { customersRoutes } from './modules/customers/index.ts';
+import { ordersRoutes } from './modules/orders/index.ts';
 import './http/context.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -122,6 +123,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(organizationRoutes, { organization: services.organization, secondFactor: services.secondFactor });
   await app.register(auditRoutes, { queries: services.auditQueries });
   await app.register(customersRoutes, { module: services.customers });
+  await app.register(ordersRoutes, { orders: services.orders });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/api-docs', { schema: { hide: true } }, async (_request, reply) =>

@@ -10,6 +10,7 @@ import { createLedgerService } from './modules/ledger/index.ts';
 import { createFundsService } from './modules/funds/index.ts';
 import { createOrganizationService, createSecondFactor } from './modules/organization/index.ts';
 import { createCustomersModule } from './modules/customers/index.ts';
+import { createOrdersModule } from './modules/orders/index.ts';
 
 export interface ServiceDeps {
   config: Config;
@@ -33,7 +34,10 @@ export function createServices({ config, database, clock, masterKey }: ServiceDe
   const customers = createCustomersModule({ db, clock, audit, settings: config.customers, secretBox });
   // Ending a resale association returns the customer's balance to the partner, in the same transaction.
   customers.registerDisassociationEffect((tx, change) => funds.returnBalanceOnUnbind(tx, change));
-  return { config, database, db, clock, audit, identity, rateLimit, secondFactor, organization, auditQueries, catalog, ledger, funds, customers };
+  // Vouchers pay orders through the CouponSource seam once the vouchers module provides one.
+  const orders = createOrdersModule({ db, clock, audit, ledger, customers });
+  customers.registerAssociationCheck(orders.unpaidPartnerPaymentCheck);
+  return { config, database, db, clock, audit, identity, rateLimit, secondFactor, organization, auditQueries, catalog, ledger, funds, customers, orders };
 }
 
 export type Services = ReturnType<typeof createServices>;

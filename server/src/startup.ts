@@ -64,6 +64,11 @@ export async function serve(config: Config, options: { prepared?: boolean; datab
       await services.customers.tick();
     } catch (error) {
       app.log.error({ err: error }, 'customers sweep failed');
+    }
+    try {
+      await services.orders.tick();
+    } catch (error) {
+      app.log.error({ err: error }, 'orders sweep failed');
     } finally {
       ticking = false;
     }

@@ -23,6 +23,8 @@ export const ACCOUNT_KINDS = {
   vendor_credit_source: { owner: 'vendor', mayGoNegative: true, zh: '信用额度来源', en: 'Credit line source' },
   vendor_earmark_source: { owner: 'vendor', mayGoNegative: true, zh: '专款来源', en: 'Earmarked funds source' },
   vendor_revenue: { owner: 'vendor', mayGoNegative: true, zh: '收入', en: 'Revenue' },
+  // What customers and partners paid for orders, less refunds: never below zero.
+  vendor_order_receipts: { owner: 'vendor', mayGoNegative: false, zh: '订单收款', en: 'Order receipts' },
 } as const satisfies Record<string, AccountKindSpec>;
 
 export type AccountKind = keyof typeof ACCOUNT_KINDS;
