@@ -5,6 +5,7 @@ import type { DB, OrgKind, PartnerType } from '../db/schema.ts';
 import { newId, newPrefixedId, newSecret } from '../shared/ids.ts';
 import { hashPassword } from '../modules/identity/index.ts';
 import { loadDemoCatalog } from '../modules/catalog/index.ts';
+import { loadDemoOrders } from '../modules/orders/orders.demo.ts';
 import { createLedgerService, type AccountRef } from '../modules/ledger/index.ts';
 import type { Actor } from '../shared/actor.ts';
 import { systemClock } from '../shared/clock.ts';
@@ -170,7 +171,7 @@ export async function bootstrap(db: Kysely<DB>, fixedPassword?: string): Promise
 export async function loadDemo(db: Kysely<DB>, fixedPassword?: string): Promise<Login[]> {
   const present = await db.selectFrom('organization').select('id').where('domain_name', '=', 'md_demo').executeTakeFirst();
   if (present) return [];
-  return db.transaction().execute(async (tx) => {
+  const logins = await db.transaction().execute(async (tx) => {
     const ids = new Map<string, string>();
     const logins: Login[] = [];
     for (const spec of DEMO_ORGS) logins.push(await createOrg(tx, spec, passwordFor(fixedPassword), ids));
@@ -193,6 +194,9 @@ export async function loadDemo(db: Kysely<DB>, fixedPassword?: string): Promise<
     await loadCustomersDemo(tx, ids);
     return logins;
   });
+  // Orders go through the orders module's own use cases (each in its own transaction).
+  await loadDemoOrders(db);
+  return logins;
 }
 
 const yuan = (n: number) => BigInt(Math.round(n * 100));
