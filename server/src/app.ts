@@ -24,6 +24,7 @@ import { organizationRoutes } from './modules/organization/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
 import { customersRoutes } from './modules/customers/index.ts';
 import { vouchersRoutes } from './modules/vouchers/index.ts';
+import { ordersRoutes } from './modules/orders/index.ts';
 import './http/context.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -124,6 +125,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(auditRoutes, { queries: services.auditQueries });
   await app.register(customersRoutes, { module: services.customers });
   await app.register(vouchersRoutes, { vouchers: services.vouchers });
+  await app.register(ordersRoutes, { orders: services.orders });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/api-docs', { schema: { hide: true } }, async (_request, reply) =>

@@ -11,6 +11,7 @@ import { createFundsService } from './modules/funds/index.ts';
 import { createOrganizationService, createSecondFactor } from './modules/organization/index.ts';
 import { createCustomersModule } from './modules/customers/index.ts';
 import { createVouchersModule } from './modules/vouchers/index.ts';
+import { createOrdersModule } from './modules/orders/index.ts';
 
 export interface ServiceDeps {
   config: Config;
@@ -37,7 +38,10 @@ export function createServices({ config, database, clock, masterKey }: ServiceDe
   const vouchers = createVouchersModule({ db, clock, audit, ledger, settings: config.vouchers });
   // ... and every unused voucher that partner issued to the customer goes back to its quota.
   customers.registerDisassociationEffect((tx, change) => vouchers.reclaimOnAssociationEnd(tx, change));
-  return { config, database, db, clock, audit, identity, rateLimit, secondFactor, organization, auditQueries, catalog, ledger, funds, customers, vouchers };
+  const orders = createOrdersModule({ db, clock, audit, ledger, customers });
+  // Unpaid partner-payment applications block disassociation.
+  customers.registerAssociationCheck(orders.unpaidPartnerPaymentCheck);
+  return { config, database, db, clock, audit, identity, rateLimit, secondFactor, organization, auditQueries, catalog, ledger, funds, customers, vouchers, orders };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -61,14 +61,17 @@ export async function serve(config: Config, options: { prepared?: boolean; datab
     if (ticking) return;
     ticking = true;
     try {
-      await services.customers.tick();
-    } catch (error) {
-      app.log.error({ err: error }, 'customers sweep failed');
-    }
-    try {
-      await services.vouchers.tick();
-    } catch (error) {
-      app.log.error({ err: error }, 'vouchers sweep failed');
+      for (const [name, run] of [
+        ['customers', () => services.customers.tick()],
+        ['vouchers', () => services.vouchers.tick()],
+        ['orders', () => services.orders.tick()],
+      ] as const) {
+        try {
+          await run();
+        } catch (error) {
+          app.log.error({ err: error }, `${name} sweep failed`);
+        }
+      }
     } finally {
       ticking = false;
     }

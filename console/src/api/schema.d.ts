@@ -7179,6 +7179,1492 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v2/orders/customer-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ListCustomerOrders: own orders (customer) or the customers’ orders (partner) */
+        get: {
+            parameters: {
+                query?: {
+                    order_id?: string;
+                    customer_id?: string;
+                    create_time_begin?: string;
+                    create_time_end?: string;
+                    service_type_code?: string;
+                    status?: number;
+                    order_type?: string;
+                    limit?: number;
+                    offset?: number;
+                    order_by?: "createTime" | "-createTime";
+                    payment_time_begin?: string;
+                    payment_time_end?: string;
+                    indirect_partner_id?: string;
+                    method?: "oneself" | "sub_customer";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total_count: number;
+                            order_infos: {
+                                order_id: string;
+                                customer_id: string;
+                                service_type_code: string;
+                                service_type_name: string;
+                                source_type: number;
+                                status: number;
+                                order_type: number;
+                                amount_after_discount: number;
+                                official_amount: number;
+                                measure_id: number;
+                                create_time: string;
+                                payment_time: string | null;
+                                currency: string;
+                                contract_id: string | null;
+                                amount_info: {
+                                    discounts: {
+                                        discount_type: string;
+                                        discount_amount: number;
+                                    }[];
+                                    flexipurchase_coupon_amount: number;
+                                    coupon_amount: number;
+                                    stored_card_amount: number;
+                                    commission_amount: number;
+                                    consumed_amount: number | null;
+                                };
+                                sub_order_infos: ({
+                                    order_id: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                enterprise_projects: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                agent_pay_info: {
+                                    paying_agent_id: string | null;
+                                    is_agent_pay: boolean;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/orders/customer-orders/details/{order_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ShowCustomerOrderDetails */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                    indirect_partner_id?: string;
+                };
+                header?: never;
+                path: {
+                    order_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total_count: number;
+                            order_info: {
+                                order_id: string;
+                                customer_id: string;
+                                service_type_code: string;
+                                service_type_name: string;
+                                source_type: number;
+                                status: number;
+                                order_type: number;
+                                amount_after_discount: number;
+                                official_amount: number;
+                                measure_id: number;
+                                create_time: string;
+                                payment_time: string | null;
+                                currency: string;
+                                contract_id: string | null;
+                                amount_info: {
+                                    discounts: {
+                                        discount_type: string;
+                                        discount_amount: number;
+                                    }[];
+                                    flexipurchase_coupon_amount: number;
+                                    coupon_amount: number;
+                                    stored_card_amount: number;
+                                    commission_amount: number;
+                                    consumed_amount: number | null;
+                                };
+                                sub_order_infos: ({
+                                    order_id: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                user_name: string;
+                                pending_payment_end_time: string | null;
+                            };
+                            order_line_items: {
+                                order_line_item_id: string;
+                                service_type_code: string;
+                                service_type_name: string;
+                                product_id: string;
+                                product_spec_desc: string;
+                                category_code: string;
+                                product_owner_service: string;
+                                commercial_resource: string;
+                                period_type: number;
+                                period_num: number | null;
+                                effective_time: string | null;
+                                expire_time: string | null;
+                                subscription_num: number;
+                                amount_after_discount: number;
+                                official_amount: number;
+                                amount_info: {
+                                    discounts: {
+                                        discount_type: string;
+                                        discount_amount: number;
+                                    }[];
+                                    flexipurchase_coupon_amount: number;
+                                    coupon_amount: number;
+                                    stored_card_amount: number;
+                                    commission_amount: number;
+                                    consumed_amount: number | null;
+                                };
+                                currency: string;
+                                base_product_info: {
+                                    product_id: string;
+                                    product_spec_desc: string;
+                                    category_code: string;
+                                    product_owner_service: string;
+                                    commercial_resource: string;
+                                };
+                                order_id: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v3/orders/customer-orders/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** PayOrders: the ordering customer pays a pending order from its balance */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Idempotency key: a replay returns the first answer and moves no money */
+                    "x-client-token"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        order_id: string;
+                        /** @enum {string} */
+                        use_coupon?: "YES" | "NO";
+                        /** @enum {string} */
+                        use_discount?: "YES" | "NO";
+                        coupon_infos?: {
+                            id: string;
+                            type: number;
+                        }[];
+                        discount_infos?: {
+                            id: string;
+                            type: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/orders/customer-orders/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** CancelCustomerOrder: only orders pending payment */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        order_id: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/orders/customer-orders/order-coupons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** ListOrderCouponsByOrderId: coupons usable for a pending order */
+        get: {
+            parameters: {
+                query: {
+                    order_id: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                            user_coupons: {
+                                coupon_id: string;
+                                coupon_code: string;
+                                status: number;
+                                coupon_type: number;
+                                measure_id: number;
+                                face_value: number;
+                                effective_time: string;
+                                expire_time: string;
+                                plan_name: string;
+                                plan_desc: string;
+                                use_limits: {
+                                    [key: string]: unknown;
+                                }[];
+                                active_time: string;
+                                last_used_time: string | null;
+                                create_time: string;
+                                coupon_version: number;
+                                balance: number;
+                                used_by_order_id: string | null;
+                                coupon_usage: string;
+                                coupon_group: number;
+                            }[];
+                            coupon_max_use_quantity: {
+                                coupon_type: number;
+                                coupon_group: number;
+                                use_quantity_value: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Place an order (a customer, or a partner holding the customer’s purchase authorization) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A partner ordering on behalf of a customer that authorized it (scope purchase) */
+                        customer_id?: string;
+                        /**
+                         * @default new
+                         * @enum {string}
+                         */
+                        order_type?: "new" | "renew" | "change";
+                        product_id: string;
+                        spec_id: string;
+                        period_num?: number;
+                        subscription_num?: number;
+                        effective_time?: string;
+                        base_order_id?: string;
+                        /** @description 严选: the partner ID the customer entered in the 严选 mall */
+                        yanxuan_partner_id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            order_id: string;
+                            customer_id: string;
+                            service_type_code: string;
+                            service_type_name: string;
+                            source_type: number;
+                            status: number;
+                            order_type: number;
+                            amount_after_discount: number;
+                            official_amount: number;
+                            measure_id: number;
+                            create_time: string;
+                            payment_time: string | null;
+                            currency: string;
+                            contract_id: string | null;
+                            amount_info: {
+                                discounts: {
+                                    discount_type: string;
+                                    discount_amount: number;
+                                }[];
+                                flexipurchase_coupon_amount: number;
+                                coupon_amount: number;
+                                stored_card_amount: number;
+                                commission_amount: number;
+                                consumed_amount: number | null;
+                            };
+                            sub_order_infos: ({
+                                order_id: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            enterprise_projects: {
+                                id: string;
+                                name: string;
+                            }[];
+                            agent_pay_info: {
+                                paying_agent_id: string | null;
+                                is_agent_pay: boolean;
+                            };
+                            partner_id: string | null;
+                            association_type: string | null;
+                            product_id: string;
+                            spec_id: string;
+                            product_kind: string;
+                            spec_desc: string;
+                            is_yanxuan: boolean;
+                            yanxuan_partner_id: string | null;
+                            period_type: number;
+                            period_num: number | null;
+                            subscription_num: number;
+                            base_order_id: string | null;
+                            effective_time: string | null;
+                            expire_time: string | null;
+                            pending_payment_end_time: string | null;
+                            /** @enum {string|null} */
+                            partner_pay_status: "PENDING" | "PAID" | "REJECTED" | "CANCELLED" | "EXPIRED" | null;
+                            partner_pay_reason: string | null;
+                            /** @enum {string|null} */
+                            payer: "customer" | "partner" | null;
+                            paying_org_id: string | null;
+                            invoice_party_id: string | null;
+                            invoice_id: string | null;
+                            refunded_amount: number;
+                            unsubscribed_by_order_id: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{order_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One order with its partner payment, price changes and history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    order_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            order_id: string;
+                            customer_id: string;
+                            service_type_code: string;
+                            service_type_name: string;
+                            source_type: number;
+                            status: number;
+                            order_type: number;
+                            amount_after_discount: number;
+                            official_amount: number;
+                            measure_id: number;
+                            create_time: string;
+                            payment_time: string | null;
+                            currency: string;
+                            contract_id: string | null;
+                            amount_info: {
+                                discounts: {
+                                    discount_type: string;
+                                    discount_amount: number;
+                                }[];
+                                flexipurchase_coupon_amount: number;
+                                coupon_amount: number;
+                                stored_card_amount: number;
+                                commission_amount: number;
+                                consumed_amount: number | null;
+                            };
+                            sub_order_infos: ({
+                                order_id: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            enterprise_projects: {
+                                id: string;
+                                name: string;
+                            }[];
+                            agent_pay_info: {
+                                paying_agent_id: string | null;
+                                is_agent_pay: boolean;
+                            };
+                            partner_id: string | null;
+                            association_type: string | null;
+                            product_id: string;
+                            spec_id: string;
+                            product_kind: string;
+                            spec_desc: string;
+                            is_yanxuan: boolean;
+                            yanxuan_partner_id: string | null;
+                            period_type: number;
+                            period_num: number | null;
+                            subscription_num: number;
+                            base_order_id: string | null;
+                            effective_time: string | null;
+                            expire_time: string | null;
+                            pending_payment_end_time: string | null;
+                            /** @enum {string|null} */
+                            partner_pay_status: "PENDING" | "PAID" | "REJECTED" | "CANCELLED" | "EXPIRED" | null;
+                            partner_pay_reason: string | null;
+                            /** @enum {string|null} */
+                            payer: "customer" | "partner" | null;
+                            paying_org_id: string | null;
+                            invoice_party_id: string | null;
+                            invoice_id: string | null;
+                            refunded_amount: number;
+                            unsubscribed_by_order_id: string | null;
+                            price_adjustments: {
+                                partner_id: string;
+                                from_amount: number;
+                                to_amount: number;
+                                at: string;
+                            }[];
+                            history: {
+                                action: string;
+                                from_status: number | null;
+                                to_status: number;
+                                actor_org_id: string | null;
+                                reason: string | null;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{order_id}/partner-payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask the partner to pay this order (applyPartnerPayment) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    order_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            order_id: string;
+                            customer_id: string;
+                            service_type_code: string;
+                            service_type_name: string;
+                            source_type: number;
+                            status: number;
+                            order_type: number;
+                            amount_after_discount: number;
+                            official_amount: number;
+                            measure_id: number;
+                            create_time: string;
+                            payment_time: string | null;
+                            currency: string;
+                            contract_id: string | null;
+                            amount_info: {
+                                discounts: {
+                                    discount_type: string;
+                                    discount_amount: number;
+                                }[];
+                                flexipurchase_coupon_amount: number;
+                                coupon_amount: number;
+                                stored_card_amount: number;
+                                commission_amount: number;
+                                consumed_amount: number | null;
+                            };
+                            sub_order_infos: ({
+                                order_id: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            enterprise_projects: {
+                                id: string;
+                                name: string;
+                            }[];
+                            agent_pay_info: {
+                                paying_agent_id: string | null;
+                                is_agent_pay: boolean;
+                            };
+                            partner_id: string | null;
+                            association_type: string | null;
+                            product_id: string;
+                            spec_id: string;
+                            product_kind: string;
+                            spec_desc: string;
+                            is_yanxuan: boolean;
+                            yanxuan_partner_id: string | null;
+                            period_type: number;
+                            period_num: number | null;
+                            subscription_num: number;
+                            base_order_id: string | null;
+                            effective_time: string | null;
+                            expire_time: string | null;
+                            pending_payment_end_time: string | null;
+                            /** @enum {string|null} */
+                            partner_pay_status: "PENDING" | "PAID" | "REJECTED" | "CANCELLED" | "EXPIRED" | null;
+                            partner_pay_reason: string | null;
+                            /** @enum {string|null} */
+                            payer: "customer" | "partner" | null;
+                            paying_org_id: string | null;
+                            invoice_party_id: string | null;
+                            invoice_id: string | null;
+                            refunded_amount: number;
+                            unsubscribed_by_order_id: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        /** Withdraw an unpaid partner-payment application */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    order_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            order_id: string;
+                            customer_id: string;
+                            service_type_code: string;
+                            service_type_name: string;
+                            source_type: number;
+                            status: number;
+                            order_type: number;
+                            amount_after_discount: number;
+                            official_amount: number;
+                            measure_id: number;
+                            create_time: string;
+                            payment_time: string | null;
+                            currency: string;
+                            contract_id: string | null;
+                            amount_info: {
+                                discounts: {
+                                    discount_type: string;
+                                    discount_amount: number;
+                                }[];
+                                flexipurchase_coupon_amount: number;
+                                coupon_amount: number;
+                                stored_card_amount: number;
+                                commission_amount: number;
+                                consumed_amount: number | null;
+                            };
+                            sub_order_infos: ({
+                                order_id: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            enterprise_projects: {
+                                id: string;
+                                name: string;
+                            }[];
+                            agent_pay_info: {
+                                paying_agent_id: string | null;
+                                is_agent_pay: boolean;
+                            };
+                            partner_id: string | null;
+                            association_type: string | null;
+                            product_id: string;
+                            spec_id: string;
+                            product_kind: string;
+                            spec_desc: string;
+                            is_yanxuan: boolean;
+                            yanxuan_partner_id: string | null;
+                            period_type: number;
+                            period_num: number | null;
+                            subscription_num: number;
+                            base_order_id: string | null;
+                            effective_time: string | null;
+                            expire_time: string | null;
+                            pending_payment_end_time: string | null;
+                            /** @enum {string|null} */
+                            partner_pay_status: "PENDING" | "PAID" | "REJECTED" | "CANCELLED" | "EXPIRED" | null;
+                            partner_pay_reason: string | null;
+                            /** @enum {string|null} */
+                            payer: "customer" | "partner" | null;
+                            paying_org_id: string | null;
+                            invoice_party_id: string | null;
+                            invoice_id: string | null;
+                            refunded_amount: number;
+                            unsubscribed_by_order_id: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/partner-payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Order Payment (订单支付): applications by tab, with an estimated rebate */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "PENDING" | "PAID" | "REJECTED" | "CANCELLED" | "EXPIRED";
+                    offset?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total_count: number;
+                            applications: {
+                                order_id: string;
+                                customer_id: string;
+                                service_type_code: string;
+                                service_type_name: string;
+                                source_type: number;
+                                status: number;
+                                order_type: number;
+                                amount_after_discount: number;
+                                official_amount: number;
+                                measure_id: number;
+                                create_time: string;
+                                payment_time: string | null;
+                                currency: string;
+                                contract_id: string | null;
+                                amount_info: {
+                                    discounts: {
+                                        discount_type: string;
+                                        discount_amount: number;
+                                    }[];
+                                    flexipurchase_coupon_amount: number;
+                                    coupon_amount: number;
+                                    stored_card_amount: number;
+                                    commission_amount: number;
+                                    consumed_amount: number | null;
+                                };
+                                sub_order_infos: ({
+                                    order_id: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                enterprise_projects: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                agent_pay_info: {
+                                    paying_agent_id: string | null;
+                                    is_agent_pay: boolean;
+                                };
+                                partner_id: string | null;
+                                association_type: string | null;
+                                product_id: string;
+                                spec_id: string;
+                                product_kind: string;
+                                spec_desc: string;
+                                is_yanxuan: boolean;
+                                yanxuan_partner_id: string | null;
+                                period_type: number;
+                                period_num: number | null;
+                                subscription_num: number;
+                                base_order_id: string | null;
+                                effective_time: string | null;
+                                expire_time: string | null;
+                                pending_payment_end_time: string | null;
+                                /** @enum {string|null} */
+                                partner_pay_status: "PENDING" | "PAID" | "REJECTED" | "CANCELLED" | "EXPIRED" | null;
+                                partner_pay_reason: string | null;
+                                /** @enum {string|null} */
+                                payer: "customer" | "partner" | null;
+                                paying_org_id: string | null;
+                                invoice_party_id: string | null;
+                                invoice_id: string | null;
+                                refunded_amount: number;
+                                unsubscribed_by_order_id: string | null;
+                                /** @description An estimate only: the incentive policies decide the real rebate, and vouchers reduce it */
+                                estimated_rebate: number;
+                                /** @enum {boolean} */
+                                rebate_is_estimate: true;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{order_id}/partner-payment/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pay a customer’s application from the partner’s balance */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Idempotency key: a replay returns the first answer and moves no money */
+                    "x-client-token"?: string;
+                };
+                path: {
+                    order_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            order_id: string;
+                            customer_id: string;
+                            service_type_code: string;
+                            service_type_name: string;
+                            source_type: number;
+                            status: number;
+                            order_type: number;
+                            amount_after_discount: number;
+                            official_amount: number;
+                            measure_id: number;
+                            create_time: string;
+                            payment_time: string | null;
+                            currency: string;
+                            contract_id: string | null;
+                            amount_info: {
+                                discounts: {
+                                    discount_type: string;
+                                    discount_amount: number;
+                                }[];
+                                flexipurchase_coupon_amount: number;
+                                coupon_amount: number;
+                                stored_card_amount: number;
+                                commission_amount: number;
+                                consumed_amount: number | null;
+                            };
+                            sub_order_infos: ({
+                                order_id: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            enterprise_projects: {
+                                id: string;
+                                name: string;
+                            }[];
+                            agent_pay_info: {
+                                paying_agent_id: string | null;
+                                is_agent_pay: boolean;
+                            };
+                            partner_id: string | null;
+                            association_type: string | null;
+                            product_id: string;
+                            spec_id: string;
+                            product_kind: string;
+                            spec_desc: string;
+                            is_yanxuan: boolean;
+                            yanxuan_partner_id: string | null;
+                            period_type: number;
+                            period_num: number | null;
+                            subscription_num: number;
+                            base_order_id: string | null;
+                            effective_time: string | null;
+                            expire_time: string | null;
+                            pending_payment_end_time: string | null;
+                            /** @enum {string|null} */
+                            partner_pay_status: "PENDING" | "PAID" | "REJECTED" | "CANCELLED" | "EXPIRED" | null;
+                            partner_pay_reason: string | null;
+                            /** @enum {string|null} */
+                            payer: "customer" | "partner" | null;
+                            paying_org_id: string | null;
+                            invoice_party_id: string | null;
+                            invoice_id: string | null;
+                            refunded_amount: number;
+                            unsubscribed_by_order_id: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{order_id}/partner-payment/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a customer’s application (the customer may then pay itself) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    order_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            order_id: string;
+                            customer_id: string;
+                            service_type_code: string;
+                            service_type_name: string;
+                            source_type: number;
+                            status: number;
+                            order_type: number;
+                            amount_after_discount: number;
+                            official_amount: number;
+                            measure_id: number;
+                            create_time: string;
+                            payment_time: string | null;
+                            currency: string;
+                            contract_id: string | null;
+                            amount_info: {
+                                discounts: {
+                                    discount_type: string;
+                                    discount_amount: number;
+                                }[];
+                                flexipurchase_coupon_amount: number;
+                                coupon_amount: number;
+                                stored_card_amount: number;
+                                commission_amount: number;
+                                consumed_amount: number | null;
+                            };
+                            sub_order_infos: ({
+                                order_id: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            enterprise_projects: {
+                                id: string;
+                                name: string;
+                            }[];
+                            agent_pay_info: {
+                                paying_agent_id: string | null;
+                                is_agent_pay: boolean;
+                            };
+                            partner_id: string | null;
+                            association_type: string | null;
+                            product_id: string;
+                            spec_id: string;
+                            product_kind: string;
+                            spec_desc: string;
+                            is_yanxuan: boolean;
+                            yanxuan_partner_id: string | null;
+                            period_type: number;
+                            period_num: number | null;
+                            subscription_num: number;
+                            base_order_id: string | null;
+                            effective_time: string | null;
+                            expire_time: string | null;
+                            pending_payment_end_time: string | null;
+                            /** @enum {string|null} */
+                            partner_pay_status: "PENDING" | "PAID" | "REJECTED" | "CANCELLED" | "EXPIRED" | null;
+                            partner_pay_reason: string | null;
+                            /** @enum {string|null} */
+                            payer: "customer" | "partner" | null;
+                            paying_org_id: string | null;
+                            invoice_party_id: string | null;
+                            invoice_id: string | null;
+                            refunded_amount: number;
+                            unsubscribed_by_order_id: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{order_id}/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unsubscribe a paid order; the refund returns to the accounts that paid */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Idempotency key: a replay returns the first answer and moves no money */
+                    "x-client-token"?: string;
+                };
+                path: {
+                    order_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            order_id: string;
+                            base_order_id: string;
+                            refund_amount: number;
+                            refunded_to: {
+                                account_owner_id: string;
+                                account_kind: string;
+                                amount: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{order_id}/yanxuan-price": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the price of a pending 严选 order between floor and catalogue price */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    order_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        amount: string | number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            order_id: string;
+                            customer_id: string;
+                            service_type_code: string;
+                            service_type_name: string;
+                            source_type: number;
+                            status: number;
+                            order_type: number;
+                            amount_after_discount: number;
+                            official_amount: number;
+                            measure_id: number;
+                            create_time: string;
+                            payment_time: string | null;
+                            currency: string;
+                            contract_id: string | null;
+                            amount_info: {
+                                discounts: {
+                                    discount_type: string;
+                                    discount_amount: number;
+                                }[];
+                                flexipurchase_coupon_amount: number;
+                                coupon_amount: number;
+                                stored_card_amount: number;
+                                commission_amount: number;
+                                consumed_amount: number | null;
+                            };
+                            sub_order_infos: ({
+                                order_id: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            enterprise_projects: {
+                                id: string;
+                                name: string;
+                            }[];
+                            agent_pay_info: {
+                                paying_agent_id: string | null;
+                                is_agent_pay: boolean;
+                            };
+                            partner_id: string | null;
+                            association_type: string | null;
+                            product_id: string;
+                            spec_id: string;
+                            product_kind: string;
+                            spec_desc: string;
+                            is_yanxuan: boolean;
+                            yanxuan_partner_id: string | null;
+                            period_type: number;
+                            period_num: number | null;
+                            subscription_num: number;
+                            base_order_id: string | null;
+                            effective_time: string | null;
+                            expire_time: string | null;
+                            pending_payment_end_time: string | null;
+                            /** @enum {string|null} */
+                            partner_pay_status: "PENDING" | "PAID" | "REJECTED" | "CANCELLED" | "EXPIRED" | null;
+                            partner_pay_reason: string | null;
+                            /** @enum {string|null} */
+                            payer: "customer" | "partner" | null;
+                            paying_org_id: string | null;
+                            invoice_party_id: string | null;
+                            invoice_id: string | null;
+                            refunded_amount: number;
+                            unsubscribed_by_order_id: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vendor/yanxuan-resellers/{partner_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Admit a partner to the 严选 resale programme */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    partner_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            partner_id: string;
+                            yanxuan_resale: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove a partner from the 严选 resale programme */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    partner_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            partner_id: string;
+                            yanxuan_resale: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices/invoiceable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Invoiceable amount: the caller’s own, or any party’s (vendor, org_id) */
+        get: {
+            parameters: {
+                query?: {
+                    org_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            org_id: string;
+                            invoiceable_amount: number;
+                            currency: string;
+                            orders: {
+                                order_id: string;
+                                customer_id: string;
+                                payer: string;
+                                amount: number;
+                                payment_time: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** VAT invoices: the caller’s own, or all (vendor) */
+        get: {
+            parameters: {
+                query?: {
+                    org_id?: string;
+                    offset?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total_count: number;
+                            invoices: {
+                                invoice_id: string;
+                                org_id: string;
+                                title: string;
+                                amount: number;
+                                issued_at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Issue a VAT invoice for what is invoiceable to a party */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        org_id: string;
+                        order_ids?: string[];
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            invoice_id: string;
+                            org_id: string;
+                            title: string;
+                            amount: number;
+                            order_ids: string[];
+                            issued_at: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -479,7 +479,98 @@ export interface UserTotpTable {
   created_at: CreatedAt;
 }
 
+export type PartnerPayStatus = 'PENDING' | 'PAID' | 'REJECTED' | 'CANCELLED' | 'EXPIRED';
+
+export interface CustomerOrderTable {
+  id: string;
+  customer_org_id: string;
+  partner_org_id: string | null;
+  association_type: number | null;
+  order_type: number;
+  status: number;
+  source_type: number;
+  placed_by_org_id: string;
+  placed_by_user_id: string | null;
+  placed_by_name: string | null;
+  product_id: string;
+  spec_id: string;
+  product_kind: string;
+  service_type_code: string;
+  is_yanxuan: Generated<boolean>;
+  yanxuan_partner_id: string | null;
+  spec_desc: string;
+  unit_price: bigint;
+  spec_version_at: Timestamp;
+  period_type: number;
+  period_num: number | null;
+  subscription_num: number;
+  official_amount: bigint;
+  amount: bigint;
+  base_order_id: string | null;
+  effective_at: Timestamp | null;
+  expire_at: Timestamp | null;
+  pending_payment_end_at: Timestamp | null;
+  partner_pay_status: PartnerPayStatus | null;
+  partner_pay_requested_at: Timestamp | null;
+  partner_pay_reason: string | null;
+  payer: 'customer' | 'partner' | null;
+  paying_org_id: string | null;
+  payment_sources: string | null;
+  payment_journal_id: string | null;
+  paid_at: Timestamp | null;
+  coupon_amount: Generated<bigint>;
+  invoice_party_org_id: string | null;
+  invoice_id: string | null;
+  refunded_amount: Generated<bigint>;
+  unsubscribed_by_order_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CustomerOrderHistoryTable {
+  id: Generated<string>;
+  order_id: string;
+  org_id: string;
+  action: string;
+  from_status: number | null;
+  to_status: number;
+  actor_org_id: string | null;
+  actor_user_id: string | null;
+  reason: string | null;
+  at: Timestamp;
+}
+
+export interface OrderPriceAdjustmentTable {
+  id: Generated<string>;
+  order_id: string;
+  partner_org_id: string;
+  from_amount: bigint;
+  to_amount: bigint;
+  actor_user_id: string | null;
+  at: Timestamp;
+}
+
+export interface YanxuanResellerTable {
+  partner_org_id: string;
+  enabled_by: string | null;
+  enabled_at: Timestamp;
+}
+
+export interface VatInvoiceTable {
+  id: string;
+  org_id: string;
+  amount: bigint;
+  title: string;
+  issued_by: string | null;
+  issued_at: Timestamp;
+}
+
 export interface DB {
+  customer_order: CustomerOrderTable;
+  customer_order_history: CustomerOrderHistoryTable;
+  order_price_adjustment: OrderPriceAdjustmentTable;
+  yanxuan_reseller: YanxuanResellerTable;
+  vat_invoice: VatInvoiceTable;
   org_role: OrgRoleTable;
   org_role_item: OrgRoleItemTable;
   member_role: MemberRoleTable;

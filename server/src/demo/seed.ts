@@ -5,6 +5,7 @@ import type { DB, OrgKind, PartnerType } from '../db/schema.ts';
 import { newId, newPrefixedId, newSecret } from '../shared/ids.ts';
 import { hashPassword } from '../modules/identity/index.ts';
 import { loadDemoCatalog } from '../modules/catalog/index.ts';
+import { loadDemoOrders } from '../modules/orders/orders.demo.ts';
 import { createLedgerService, type AccountRef } from '../modules/ledger/index.ts';
 import type { Actor } from '../shared/actor.ts';
 import { systemClock, toApiTime } from '../shared/clock.ts';
@@ -173,7 +174,7 @@ export async function bootstrap(db: Kysely<DB>, fixedPassword?: string): Promise
 export async function loadDemo(db: Kysely<DB>, fixedPassword?: string): Promise<Login[]> {
   const present = await db.selectFrom('organization').select('id').where('domain_name', '=', 'md_demo').executeTakeFirst();
   if (present) return [];
-  return db.transaction().execute(async (tx) => {
+  const logins = await db.transaction().execute(async (tx) => {
     const ids = new Map<string, string>();
     const logins: Login[] = [];
     for (const spec of DEMO_ORGS) logins.push(await createOrg(tx, spec, passwordFor(fixedPassword), ids));
@@ -195,10 +196,11 @@ export async function loadDemo(db: Kysely<DB>, fixedPassword?: string): Promise<
     logins.push(...(await createMembers(tx, fixedPassword)));
     await loadCustomersDemo(tx, ids);
     return logins;
-  }).then(async (logins) => {
-    await seedVouchers(db);
-    return logins;
   });
+  // Vouchers and orders go through their modules' own use cases (each in its own transaction).
+  await seedVouchers(db);
+  await loadDemoOrders(db);
+  return logins;
 }
 
 /**

@@ -196,7 +196,7 @@ export const ERRORS = {
   'HBN.2191': { status: 400, en: 'The webhook URL must be an http or https URL without credentials.', zh: 'Webhook地址必须是不含凭据的http或https地址。' },
   'HBN.2192': { status: 404, en: 'No webhook endpoint is configured.', zh: '尚未配置Webhook地址。' },
   'HBN.2195': { status: 409, en: 'The partner-platform user ID is already mapped to a customer.', zh: '该伙伴平台用户ID已关联客户。' },
-  // --- vouchers (issue 6) ---
+  // --- vouchers ---
   'CBC.99000012': { status: 400, en: 'The quota does not exist or is in a wrong state.', zh: '额度不存在或状态不正确。' },
   'CBC.99000013': { status: 400, en: 'Insufficient quota.', zh: '额度不足。' },
   'CBC.99000014': { status: 400, en: 'This coupon cannot be given to a customer of this association type (resale customers only).', zh: '该券不能发放给此合作类型的客户（仅限代售客户）。' },
@@ -228,6 +228,29 @@ export const ERRORS = {
   'HBN.6005': { status: 400, en: 'Voucher quota can be granted only to solution providers and master distributors.', zh: '只能给解决方案提供商和总经销商发放代金券额度。' },
   'HBN.6006': { status: 400, en: 'The resource configuration must be a share link of the price calculator (https).', zh: '资源配置必须是价格计算器的分享链接（https）。' },
   'HBN.6007': { status: 400, en: 'The expiry time must be after the effective time and in the future.', zh: '失效时间必须晚于生效时间且晚于当前时间。' },
+  // Customer orders (Huawei's pay/cancel codes) and the orders module's own (HBN.51xx).
+  'CBC.0155': { status: 403, en: 'The request is not allowed: no permission for this API or order.', zh: '请求不被允许：无权调用该接口或操作该订单。' },
+  'CBC.30000010': { status: 400, en: 'The order is invalid or does not exist.', zh: '订单无效或不存在。' },
+  'CBC.99003106': { status: 400, en: 'The order status has changed; the order cannot be paid.', zh: '订单状态已变化，无法支付。' },
+  'CBC.99003108': { status: 400, en: 'The selected discount or coupon is not applicable to this order.', zh: '所选折扣或优惠券不适用于该订单。' },
+  'CBC.99003110': { status: 400, en: 'The payment deadline has passed; submit the order again.', zh: '订单已超过支付期限，请重新下单。' },
+  'CBC.99005010': { status: 400, en: 'The order status does not allow cancellation.', zh: '订单状态不允许取消。' },
+  'CBC.99000089': { status: 400, en: 'Use the order ID of the combined transaction.', zh: '请使用合并交易的订单号。' },
+  'HBN.5101': { status: 400, en: 'This specification cannot be ordered (off sale, or not a yearly/monthly or one-off specification).', zh: '该规格不可订购（已下架，或不是包年/包月或一次性规格）。' },
+  'HBN.5102': { status: 400, en: 'Stored-value cards cannot be paid by a partner.', zh: '储值卡不能使用伙伴支付。' },
+  'HBN.5103': { status: 400, en: 'The customer has no partner to ask for payment.', zh: '客户没有可申请支付的合作伙伴。' },
+  'HBN.5104': { status: 400, en: 'The specification of the ordered product has changed; the customer must place the order again.', zh: '订单中的产品规格已变更，请客户重新下单。' },
+  'HBN.5105': { status: 400, en: 'The effective time set in the order has passed; the customer must place the order again.', zh: '当前时间已晚于订单设置的生效时间，请客户重新下单。' },
+  'HBN.5106': { status: 400, en: 'The order has no pending partner-payment application.', zh: '该订单没有待处理的伙伴支付申请。' },
+  'HBN.5107': { status: 400, en: 'A partner-payment application is pending or was already handled for this order.', zh: '该订单的伙伴支付申请正在处理中或已处理。' },
+  'HBN.5108': { status: 400, en: 'A VAT invoice has been issued for this order; it can no longer be unsubscribed.', zh: '该订单已开具增值税发票，不能退订。' },
+  'HBN.5109': { status: 400, en: 'Only a completed new or renewal order that has not been unsubscribed can be unsubscribed.', zh: '只有已完成且未退订的新购或续费订单可以退订。' },
+  'HBN.5110': { status: 403, en: 'The partner is not in the 严选 resale programme or was not named by the customer for this order.', zh: '伙伴未加入严选转售计划，或客户下单时未填写该伙伴。' },
+  'HBN.5111': { status: 400, en: 'The price must be between the floor price and the catalogue price.', zh: '价格必须在底价与目录价之间。' },
+  'HBN.5112': { status: 400, en: 'Only a pending 严选 order can have its price changed.', zh: '只有待支付的严选订单可以改价。' },
+  'HBN.5113': { status: 400, en: 'Nothing is invoiceable for this party.', zh: '该对象没有可开票金额。' },
+  'HBN.5114': { status: 400, en: 'A partner-paid order cannot use vouchers, and a price-adjusted 严选 order cannot combine other discounts.', zh: '伙伴支付的订单不能使用代金券，改价后的严选订单不能叠加其他优惠。' },
+  'HBN.5115': { status: 400, en: 'The base order does not belong to this customer or cannot be renewed or changed.', zh: '原订单不属于该客户，或不能续费/变更。' },
 } as const satisfies Record<string, { status: number; en: string; zh: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

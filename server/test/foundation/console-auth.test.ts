@@ -34,9 +34,9 @@ test('/api/me answers the user, organization, permission items and the navigatio
   const sp = await (await t.console('sp_demo')).get('/api/me');
   assert.ok(!JSON.stringify(sp.body.menus).includes('sales.resellers'));
   const vendor = await (await t.console('vendor_admin')).get('/api/me');
-  assert.deepEqual(vendor.body.menus.map((m: { key: string }) => m.key), ['vendor.partners', 'vendor.approvals', 'vendor.funds', 'vendor.configuration', 'vendor.organization']);
+  assert.deepEqual(vendor.body.menus.map((m: { key: string }) => m.key), ['vendor.partners', 'vendor.approvals', 'vendor.funds', 'vendor.configuration', 'vendor.organization', 'vendor.invoices']);
   const customer = await (await t.console('cust_demo1')).get('/api/me');
-  assert.deepEqual(customer.body.menus.map((m: { key: string }) => m.key), ['customer.partners', 'customer.vouchers']);
+  assert.deepEqual(customer.body.menus.map((m: { key: string }) => m.key), ['customer.orders', 'customer.partners', 'customer.vouchers']);
 });
 
 test('a wrong password is refused with HBN.1001 and an unknown name the same way', async () => {

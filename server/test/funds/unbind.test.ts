@@ -44,6 +44,11 @@ test('a consultative customer leaving moves no money', async () => {
   const journalsBefore = (await t.database.db.selectFrom('ledger_journal').select('id').execute()).length;
   const customer = await t.token('cust_demo1');
   const sp = await t.token('sp_demo');
+  // The demo's pending partner-payment application blocks leaving (HBN.2151) until withdrawn.
+  const blocked = await customer.post('/api/my-partners/disassociation', { body: { reason: 'no longer needed' } });
+  assert.equal(blocked.body.error_code, 'HBN.2151', JSON.stringify(blocked.body));
+  const pending = await t.database.db.selectFrom('customer_order').select('id').where('customer_org_id', '=', await orgIdOf(t, 'cust_demo1')).where('partner_pay_status', '=', 'PENDING').execute();
+  for (const o of pending) assert.equal((await customer.delete(`/api/orders/${o.id}/partner-payment`)).status, 200);
   const request = await customer.post('/api/my-partners/disassociation', { body: { reason: 'no longer needed' } });
   assert.equal(request.status, 201, JSON.stringify(request.body));
   assert.equal((await sp.post(`/api/association-events/${request.body.id}/approve`, { body: {} })).status, 200);

@@ -58,6 +58,9 @@ export const JOURNAL_KINDS = {
   withdrawal_hold: { operation: null, trade: 'RFROZEN', detail: 'SOURCE_OPERAIION_RFROZEN' },
   withdrawal_returned: { operation: null, trade: 'RFROZEN', detail: 'SOURCE_OPERAIION_UNFROZEN' },
   withdrawal_paid: { operation: null, trade: 'RFROZEN', detail: 'SOURCE_OPERAIION_CLEARFROZEN' },
+  // Customer orders paid by a partner (伙伴支付) and their refunds (orders module).
+  order_payment: { operation: null, trade: 'DEDEUCT', detail: 'SOURCE_OPERAIION_DEDUCT' },
+  order_refund: { operation: null, trade: 'REFUND', detail: 'SOURCE_OPERAIION_REFUND' },
 } as const;
 export type JournalKind = keyof typeof JOURNAL_KINDS;
 

@@ -30,6 +30,8 @@ export const ACCOUNT_KINDS = {
   coupon_balance: { owner: 'customer', mayGoNegative: false, zh: '代金券余额', en: 'Vouchers held' },
   vendor_coupon_source: { owner: 'vendor', mayGoNegative: true, zh: '代金券额度来源', en: 'Voucher quota source' },
   vendor_coupon_expired: { owner: 'vendor', mayGoNegative: true, zh: '代金券过期', en: 'Expired vouchers' },
+  // What customers and partners paid for orders, less refunds: never below zero.
+  vendor_order_receipts: { owner: 'vendor', mayGoNegative: false, zh: '订单收款', en: 'Order receipts' },
 } as const satisfies Record<string, AccountKindSpec>;
 
 export type AccountKind = keyof typeof ACCOUNT_KINDS;

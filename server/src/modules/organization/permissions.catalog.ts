@@ -97,6 +97,8 @@ export const MENU_TREE: MenuNode[] = [
           item('BPC_ITEM_SUBCUSTSERV_050100', '销售-客户-客户订单-订单列表-查看', 'Sales - Customers - Customer orders - View'),
           item('BPC_ITEM_SUBCUSTSERV_050101', '销售-客户-客户订单-订单支付-支付订单', 'Sales - Customers - Customer orders - Order payment - Pay'),
           item('BPC_ITEM_SUBCUSTSERV_050102', '销售-客户-客户订单-订单列表-代客下单', 'Sales - Customers - Customer orders - Place order for customer'),
+          item('BPC_ITEM_SUBCUSTSERV_050103', '销售-客户-客户订单-订单支付-驳回支付申请', 'Sales - Customers - Customer orders - Order payment - Reject'),
+          item('BPC_ITEM_SUBCUSTSERV_050104', '销售-客户-客户订单-订单列表-严选订单改价', 'Sales - Customers - Customer orders - Change 严选 order price'),
         ],
       },
       {
@@ -317,6 +319,7 @@ export const MENU_TREE: MenuNode[] = [
       item('BPC_ITEM_OPS_010105', '运营-伙伴管理-券额度-发放代金券额度', 'Operations - Partners - Voucher quota - Issue quota'),
       item('BPC_ITEM_OPS_010106', '运营-伙伴管理-市场发展基金-发放额度', 'Operations - Partners - MDF - Issue quota'),
       item('BPC_ITEM_OPS_010107', '运营-伙伴管理-线索-推送线索', 'Operations - Partners - Leads - Push leads'),
+      item('BPC_ITEM_OPS_010108', '运营-伙伴管理-伙伴列表-严选转售资格', 'Operations - Partners - Partner list - 严选 resale programme'),
     ],
   },
   {
@@ -415,6 +418,29 @@ export const MENU_TREE: MenuNode[] = [
           item('BPC_ITEM_OPS_040501', '运营-组织-安全设置-敏感操作验证-修改', 'Operations - Organization - Security settings - Sensitive-operation verification - Edit'),
         ],
       },
+    ],
+  },
+  {
+    key: 'vendor.invoices',
+    path: '/vendor/invoices',
+    zh: '发票管理',
+    en: 'Invoices',
+    audience: 'vendor',
+    items: [
+      item('BPC_ITEM_OPS_060100', '运营-发票管理-可开票金额-查看', 'Operations - Invoices - Invoiceable amounts - View'),
+      item('BPC_ITEM_OPS_060101', '运营-发票管理-开具增值税发票', 'Operations - Invoices - Issue VAT invoice'),
+    ],
+  },
+  {
+    key: 'customer.orders',
+    path: '/customer/orders',
+    zh: '我的订单',
+    en: 'My Orders',
+    audience: 'customer',
+    items: [
+      item('BPC_ITEM_MYORDER_010100', '费用中心-订单管理-我的订单-查看', 'Billing center - Orders - My orders - View'),
+      item('BPC_ITEM_MYORDER_010101', '费用中心-订单管理-我的订单-下单/支付/取消/退订', 'Billing center - Orders - My orders - Order, pay, cancel, unsubscribe'),
+      item('BPC_ITEM_MYORDER_010102', '费用中心-订单管理-我的订单-申请伙伴支付', 'Billing center - Orders - My orders - Ask the partner to pay'),
     ],
   },
   {
