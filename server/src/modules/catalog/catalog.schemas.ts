@@ -1,8 +1,9 @@
 // The catalog API contract. Prices are decimal yuan on the wire (at most 2 places), fen inside.
 import { z } from 'zod';
+import { wireAmount } from '../../shared/schemas.ts';
 import { formatAmount, parseAmount } from '../../shared/money.ts';
 
-export const amountIn = z.union([z.string().max(20), z.number()]).transform((v, ctx) => {
+export const amountIn = wireAmount.transform((v, ctx) => {
   try {
     return parseAmount(v);
   } catch {

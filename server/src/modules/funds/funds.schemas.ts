@@ -1,11 +1,12 @@
 // The funds API contract: Huawei's wire fields for the published operations, the same style for
 // the extensions (top-up, payment agreements, withdrawal, vendor review).
 import { z } from 'zod';
+import { wireAmount } from '../../shared/schemas.ts';
 
 const id64 = z.string().min(1).max(64);
 const optId = z.string().max(64).optional();
 /** Amounts arrive as JSON numbers (kept as text by the body parser) or decimal strings. */
-export const amount = z.union([z.string().max(20), z.number()]);
+export const amount = wireAmount;
 const offset = z.coerce.number().int().min(0).max(40_000_000).default(0);
 const limit = z.coerce.number().int().min(1).max(100).default(10);
 const utcTime = z.string().max(20).optional();

@@ -1,12 +1,13 @@
 // The vouchers API contract: Huawei's wire fields for the 10 coupon/quota operations, the same
 // style for the extensions (vendor quota grant, customer view, test vouchers).
 import { z } from 'zod';
+import { wireAmount } from '../../shared/schemas.ts';
 import { TEST_VOUCHER_TYPES } from './vouchers.rules.ts';
 
 const id64 = z.string().min(1).max(64);
 const optId = z.string().max(64).optional();
 const nullableId = z.string().max(64).nullish();
-const amount = z.union([z.string().max(20), z.number()]);
+const amount = wireAmount;
 const offset = z.coerce.number().int().min(0).max(40_000_000).default(0);
 const limit = z.coerce.number().int().min(1).max(100).default(10);
 const utcTime = z.string().max(20).optional();
