@@ -6368,7 +6368,6 @@ export interface paths {
                                 coupon_type: number;
                                 measure_id: number;
                                 face_value: number;
-                                effective_time: string;
                                 expire_time: string;
                                 order_id: string;
                                 media_type: number;
@@ -6384,6 +6383,7 @@ export interface paths {
                                 balance: number;
                                 lock_order_id: string;
                                 is_frozen: string;
+                                effective_time: string;
                                 quota_id: string;
                                 memo: string;
                             }[];
@@ -6594,13 +6594,11 @@ export interface paths {
                             count: number;
                             user_coupons: {
                                 coupon_id: string;
-                                coupon_code: string;
                                 status: number;
                                 customer_id: string;
                                 coupon_type: number;
                                 measure_id: number;
                                 face_value: number;
-                                valid_time: string;
                                 expire_time: string;
                                 order_id: string;
                                 media_type: number;
@@ -6613,10 +6611,12 @@ export interface paths {
                                     limit_type: string;
                                 }[];
                                 create_time: string;
-                                coupon_version: number;
                                 balance: number;
                                 lock_order_id: string;
                                 is_frozen: string;
+                                coupon_code: string;
+                                valid_time: string;
+                                coupon_version: number;
                                 currency: string;
                                 source_id: string;
                                 coupon_usage: string;
@@ -6666,13 +6666,11 @@ export interface paths {
                             count: number;
                             user_coupons: {
                                 coupon_id: string;
-                                coupon_code: string;
                                 status: number;
                                 customer_id: string;
                                 coupon_type: number;
                                 measure_id: number;
                                 face_value: number;
-                                valid_time: string;
                                 expire_time: string;
                                 order_id: string;
                                 media_type: number;
@@ -6685,10 +6683,12 @@ export interface paths {
                                     limit_type: string;
                                 }[];
                                 create_time: string;
-                                coupon_version: number;
                                 balance: number;
                                 lock_order_id: string;
                                 is_frozen: string;
+                                coupon_code: string;
+                                valid_time: string;
+                                coupon_version: number;
                                 currency: string;
                                 source_id: string;
                                 coupon_usage: string;

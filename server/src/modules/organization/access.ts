@@ -14,7 +14,7 @@ export interface PermissionSubject {
   partner_type: PartnerType | null;
 }
 
-export async function permissionsOf(db: Kysely<DB>, subject: PermissionSubject): Promise<Set<string>> {
+export async function permissionsOf(db: Kysely<DB>, subject: PermissionSubject): Promise<ReadonlySet<string>> {
   const possible = itemsFor(subject.org_kind, subject.partner_type);
   if (subject.is_main) return possible;
   const held = new Set<string>();

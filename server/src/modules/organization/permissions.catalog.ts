@@ -486,10 +486,18 @@ function visibleTo(node: MenuNode, kind: OrgKind, partnerType: PartnerType | nul
 }
 
 /** The items an organization of this kind can hold at all: what its main account holds. */
-export function itemsFor(kind: OrgKind, partnerType: PartnerType | null): Set<string> {
-  const codes = new Set<string>();
-  for (const node of walk(MENU_TREE)) {
-    if (visibleTo(node, kind, partnerType)) for (const i of node.items ?? []) codes.add(i.code);
+// Computed once per (kind, partner type): every request of a main account asks for it.
+const itemsByAudience = new Map<string, ReadonlySet<string>>();
+
+export function itemsFor(kind: OrgKind, partnerType: PartnerType | null): ReadonlySet<string> {
+  const key = `${kind}|${partnerType}`;
+  let codes = itemsByAudience.get(key);
+  if (!codes) {
+    const found = new Set<string>();
+    for (const node of walk(MENU_TREE)) {
+      if (visibleTo(node, kind, partnerType)) for (const i of node.items ?? []) found.add(i.code);
+    }
+    itemsByAudience.set(key, (codes = found));
   }
   return codes;
 }
