@@ -25,6 +25,7 @@ import { auditRoutes } from './modules/audit/index.ts';
 import { customersRoutes } from './modules/customers/index.ts';
 import { vouchersRoutes } from './modules/vouchers/index.ts';
 import { ordersRoutes } from './modules/orders/index.ts';
+import { mailRoutes } from './modules/mail/index.ts';
 import './http/context.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -126,6 +127,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   await app.register(customersRoutes, { module: services.customers });
   await app.register(vouchersRoutes, { vouchers: services.vouchers });
   await app.register(ordersRoutes, { orders: services.orders });
+  await app.register(mailRoutes, { mail: services.mail });
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/api-docs', { schema: { hide: true } }, async (_request, reply) =>

@@ -32,6 +32,15 @@ export interface Config {
   /** Customer association rules the deployment may tune. */
   customers: CustomerSettings;
   vouchers: VoucherSettings;
+  mail: MailSettings;
+}
+
+/** Outgoing mail. Without an SMTP URL, mail stays in the outbox (the vendor's console shows it). */
+export interface MailSettings {
+  /** nodemailer connection URL: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://host:465. */
+  smtpUrl: string | undefined;
+  /** The From header and envelope sender. */
+  from: string;
 }
 
 /** Query windows of the voucher lists (spec §1.7), in months after a coupon's expiry. */
@@ -70,7 +79,21 @@ function int(value: string | undefined, fallback: number): number {
   return n;
 }
 
+function smtpUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error('SMTP_URL is not a URL (expected smtp://user:pass@host:587 or smtps://host:465)');
+  }
+  // The URL may carry a password: the message names only the scheme.
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') throw new Error(`SMTP_URL must start with smtp:// or smtps://, got ${url.protocol}//`);
+  return value;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const publicUrl = env.HUOBAN_PUBLIC_URL ?? `http://localhost:${int(env.PORT, 8080)}`;
   return {
     port: int(env.PORT, 8080),
     host: env.HOST ?? '0.0.0.0',
@@ -95,12 +118,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       reportValidityDays: int(env.HUOBAN_REPORT_VALIDITY_DAYS, 90),
       invitationValidDays: int(env.HUOBAN_INVITATION_VALID_DAYS, 7),
       sweepIntervalSeconds: int(env.HUOBAN_SWEEP_INTERVAL_SECONDS, 30),
-      publicUrl: env.HUOBAN_PUBLIC_URL ?? `http://localhost:${int(env.PORT, 8080)}`,
+      publicUrl,
     },
     vouchers: {
       customerViewMonths: int(env.HUOBAN_VOUCHER_CUSTOMER_WINDOW_MONTHS, 6),
       issuedListMonths: int(env.HUOBAN_VOUCHER_ISSUED_WINDOW_MONTHS, 24),
       ownCouponMonths: int(env.HUOBAN_VOUCHER_OWN_WINDOW_MONTHS, 12),
+    },
+    mail: {
+      smtpUrl: smtpUrl(env.SMTP_URL),
+      from: env.MAIL_FROM || `Huoban <noreply@${URL.canParse(publicUrl) ? new URL(publicUrl).hostname : 'localhost'}>`,
     },
   };
 }

@@ -12,6 +12,7 @@ import { createOrganizationService, createSecondFactor } from './modules/organiz
 import { createCustomersModule } from './modules/customers/index.ts';
 import { createVouchersModule } from './modules/vouchers/index.ts';
 import { createOrdersModule } from './modules/orders/index.ts';
+import { createMailService } from './modules/mail/index.ts';
 
 export interface ServiceDeps {
   config: Config;
@@ -32,6 +33,7 @@ export function createServices({ config, database, clock, masterKey }: ServiceDe
   const catalog = createCatalogService({ db, clock, audit });
   const ledger = createLedgerService({ clock, faults: config.faults });
   const funds = createFundsService({ db, clock, audit, ledger });
+  const mail = createMailService({ db, clock, settings: config.mail });
   const customers = createCustomersModule({ db, clock, audit, settings: config.customers, secretBox });
   // Ending a resale association returns the customer's balance to the partner, in the same transaction.
   customers.registerDisassociationEffect((tx, change) => funds.returnBalanceOnUnbind(tx, change));
@@ -41,7 +43,7 @@ export function createServices({ config, database, clock, masterKey }: ServiceDe
   const orders = createOrdersModule({ db, clock, audit, ledger, customers });
   // Unpaid partner-payment applications block disassociation.
   customers.registerAssociationCheck(orders.unpaidPartnerPaymentCheck);
-  return { config, database, db, clock, audit, identity, rateLimit, secondFactor, organization, auditQueries, catalog, ledger, funds, customers, vouchers, orders };
+  return { config, database, db, clock, audit, identity, rateLimit, secondFactor, organization, auditQueries, catalog, ledger, funds, mail, customers, vouchers, orders };
 }
 
 export type Services = ReturnType<typeof createServices>;

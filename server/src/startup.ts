@@ -54,8 +54,8 @@ export async function serve(config: Config, options: { prepared?: boolean; datab
   const app = await buildApp(services, { logger: { level: config.logLevel }, serveConsole: config.serveConsole });
   await app.listen({ port: config.port, host: config.host });
 
-  // Deadlines (auto-approval, authorization expiry, voucher and quota expiry) and webhook deliveries: once at start (catching
-  // up after downtime), then on a timer. Safe with several processes (SKIP LOCKED, leases).
+  // Deadlines (auto-approval, authorization expiry, voucher and quota expiry), webhook deliveries and the mail relay: once
+  // at start (catching up after downtime), then on a timer. Safe with several processes (SKIP LOCKED, leases).
   let ticking = false;
   const tick = async () => {
     if (ticking) return;
@@ -65,6 +65,7 @@ export async function serve(config: Config, options: { prepared?: boolean; datab
         ['customers', () => services.customers.tick()],
         ['vouchers', () => services.vouchers.tick()],
         ['orders', () => services.orders.tick()],
+        ['mail', () => services.mail.relay()],
       ] as const) {
         try {
           await run();
@@ -84,6 +85,7 @@ export async function serve(config: Config, options: { prepared?: boolean; datab
   const shutdown = async () => {
     if (timer) clearInterval(timer);
     await app.close();
+    services.mail.close();
     await database.close();
     process.exit(0);
   };

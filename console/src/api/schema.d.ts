@@ -5025,54 +5025,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/vendor/mail-outbox": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Vendor: outgoing mail (the outbox; SMTP delivery is not configured in this version) */
-        get: {
-            parameters: {
-                query?: {
-                    offset?: number;
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            mails: {
-                                id: string;
-                                to_address: string;
-                                subject: string;
-                                body_text: string;
-                                status: string;
-                                created_at: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/authorizations": {
         parameters: {
             query?: never;
@@ -8659,6 +8611,64 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vendor/mail-outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vendor: outgoing mail with its delivery state (sent through SMTP when SMTP_URL is set) */
+        get: {
+            parameters: {
+                query?: {
+                    offset?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            count: number;
+                            smtp_configured: boolean;
+                            mails: {
+                                id: string;
+                                to_address: string;
+                                subject: string;
+                                body_text: string;
+                                /** @enum {string} */
+                                status: "pending" | "sent" | "failed";
+                                attempts: number;
+                                last_attempt_at: string | null;
+                                /** @description when a pending mail is tried next */
+                                next_attempt_at: string | null;
+                                last_error: string | null;
+                                sent_at: string | null;
+                                message_id: string | null;
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

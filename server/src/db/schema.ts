@@ -254,6 +254,14 @@ export interface MailOutboxTable {
   status: Generated<'pending' | 'sent' | 'failed'>;
   created_at: Timestamp;
   sent_at: Timestamp | null;
+  /** Sending attempts so far; each claim by a relay counts one. */
+  attempts: Generated<number>;
+  /** When a pending mail is due (while a relay holds it: the end of its lease); null once sent or failed. */
+  next_attempt_at: Timestamp | null;
+  last_attempt_at: Timestamp | null;
+  last_error: Generated<string | null>;
+  /** The Message-ID the mail was sent with. */
+  message_id: Generated<string | null>;
 }
 
 export interface WebhookEndpointTable {

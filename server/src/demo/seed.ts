@@ -12,6 +12,7 @@ import { systemClock, toApiTime } from '../shared/clock.ts';
 import type { Caller } from '../shared/actor.ts';
 import { createAuditService } from '../modules/audit/index.ts';
 import { createVouchersModule } from '../modules/vouchers/index.ts';
+import { enqueueMail } from '../modules/mail/index.ts';
 
 export interface Login {
   name: string;
@@ -336,10 +337,11 @@ async function loadCustomersDemo(tx: Kysely<DB>, ids: Map<string, string>) {
     .insertInto('customer_invitation')
     .values({ id: online.id, partner_org_id: sp, channel: 'online', association_type: 2, code: online.code, report_id: reportId, email: 'buyer@example.com', tag: null, manager_user_id: null, created_by: null, created_at: now, expires_at: new Date(now.getTime() + 7 * day), sent_count: 1, last_sent_at: now, revoked_at: null })
     .execute();
-  await tx
-    .insertInto('mail_outbox')
-    .values({ id: `ML${newId().toUpperCase()}`, org_id: sp, to_address: 'buyer@example.com', subject: '【伙伴邀请 Partner invitation】深圳数智方案有限公司', body_text: `深圳数智方案有限公司 邀请您关联为其代售客户。 / 深圳数智方案有限公司 invites you to associate as its resale customer.\n/invite/${online.code}`, created_at: now, sent_at: null })
-    .execute();
+  await enqueueMail(
+    tx,
+    { orgId: sp, to: 'buyer@example.com', subject: '【伙伴邀请 Partner invitation】深圳数智方案有限公司', text: `深圳数智方案有限公司 邀请您关联为其代售客户。 / 深圳数智方案有限公司 invites you to associate as its resale customer.\n/invite/${online.code}` },
+    now,
+  );
   await tx
     .insertInto('customer_invitation')
     .values({ id: `IV${newId().toUpperCase()}`, partner_org_id: sp, channel: 'offline', association_type: 1, code: newSecret(24), report_id: null, email: null, tag: 'expo-2026', manager_user_id: null, created_by: null, created_at: now, expires_at: null, revoked_at: null, last_sent_at: null })

@@ -3,6 +3,7 @@
 // webhooks (signature verification, retries, redelivery).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import type { HttpClient } from '../support/http.ts';
@@ -48,6 +49,12 @@ test('online invitation: report, vendor approval, e-mail in the outbox, registra
   const mail = outbox.body.mails.find((m: any) => m.to_address === 'c13800000001@example.com');
   assert.ok(mail.body_text.includes(inv.body.link));
   assert.ok(mail.body_text.includes('代售') && mail.body_text.includes('Resale'));
+  // Without SMTP_URL the relay sends nothing: the mail stays pending in the outbox.
+  assert.equal(outbox.body.smtp_configured, false);
+  assert.deepEqual(await t.services.mail.relay(), { sent: 0, failed: 0 });
+  const still = (await vendor.get('/api/vendor/mail-outbox')).body.mails.find((m: any) => m.id === mail.id);
+  assert.equal(still.status, 'pending');
+  assert.equal(still.attempts, 0);
 
   const page = await t.http.get(`/api/public/invitations/${codeOf(inv.body.link)}`);
   assert.equal(page.status, 200);
@@ -226,6 +233,10 @@ test('webhooks: signed deliveries verify with the secret; a tampered body does n
     assert.equal(got.headers['x-huoban-event'], 'customer.associated');
     const sig = got.headers['x-huoban-signature'] as string;
     const nowS = Math.floor(t.clock.now().getTime() / 1000);
+    // The documented scheme, computed here independently of the server's code.
+    const [, ts, v1] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(sig) ?? [];
+    assert.equal(v1, createHmac('sha256', secret).update(`${ts}.${got.body}`).digest('hex'), sig);
+    assert.equal(got.headers['x-huoban-delivery'], JSON.parse(got.body).id);
     assert.equal(verifyWebhookSignature(sig, secret, got.body, nowS), true);
     assert.equal(verifyWebhookSignature(sig, secret, got.body.replace('customer', 'kustomer'), nowS), false);
     assert.equal(verifyWebhookSignature(sig, 'whsec_wrong', got.body, nowS), false);

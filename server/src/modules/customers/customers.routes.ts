@@ -307,21 +307,6 @@ export const customersRoutes: FastifyPluginAsyncZod<{ module: CustomersModule }>
     },
   });
 
-  app.get('/api/vendor/mail-outbox', {
-    config: { access: [ITEMS.vendorOutbox] },
-    schema: { tags: ext, summary: 'Vendor: outgoing mail (the outbox; SMTP delivery is not configured in this version)', querystring: s.pageQuery, response: { 200: s.outboxResponse } },
-    handler: async (request) => ({
-      mails: (await invitations.outbox(callerOf(request), request.query.offset, request.query.limit)).map((x) => ({
-        id: x.id,
-        to_address: x.to_address,
-        subject: x.subject,
-        body_text: x.body_text,
-        status: x.status,
-        created_at: time(x.created_at)!,
-      })),
-    }),
-  });
-
   // ------------------------------------------------------------ on-behalf authorization
   type AuthRow = Awaited<ReturnType<typeof authorizations.listForPartner>>[number];
   const authOut = (z0: AuthRow) => ({

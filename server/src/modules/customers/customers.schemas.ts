@@ -276,6 +276,3 @@ export const deliveryDetail = z.object({
   delivery: deliveryView,
   attempts: z.array(z.object({ attempted_at: z.string(), status_code: z.number().int().nullable(), error: z.string().nullable(), duration_ms: z.number().int() })),
 });
-export const outboxResponse = z.object({
-  mails: z.array(z.object({ id: z.string(), to_address: z.string(), subject: z.string(), body_text: z.string(), status: z.string(), created_at: z.string() })),
-});

@@ -35,7 +35,6 @@ export const ITEMS = {
   myPartnersHandle: 'BPC_ITEM_MYPARTNER_010101',
   myPartnersAuthorize: 'BPC_ITEM_MYPARTNER_010102',
   vendorReports: 'BPC_ITEM_OPS_020108',
-  vendorOutbox: 'BPC_ITEM_OPS_020109',
 } as const;
 
 export function systemActor(orgId: string): Actor {

@@ -1,5 +1,5 @@
 // Bringing customers in: reported customers (报备, approved by the vendor, valid for a configured
-// period), online invitations by e-mail (link valid 7 days, re-sendable; mail goes to the outbox),
+// period), online invitations by e-mail (link valid 7 days, re-sendable; the mail module's outbox sends it),
 // offline links / QR codes (never expire, optional tag; a member's link assigns that member as
 // account manager), and the public invitation page where a customer registers or signs in.
 import type { Kysely } from 'kysely';
@@ -9,6 +9,7 @@ import { toApiTime } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
 import { newPrefixedId, newSecret } from '../../shared/ids.ts';
 import { createCustomerAccount, hashPassword } from '../identity/index.ts';
+import { enqueueMail } from '../mail/index.ts';
 import type { AssociationService } from './association.service.ts';
 import * as repo from './customers.repo.ts';
 import { addDays, eligibilityBlockers, passwordAllowed, accountNameAllowed, type AssociationType } from './customers.rules.ts';
@@ -55,7 +56,7 @@ export function createInvitationService(deps: CustomersDeps & { associations: As
 
   async function mail(tx: Db, orgId: string, to: string, partnerName: string, type: AssociationType, code: string, expiresAt: Date, now: Date) {
     const m = invitationMail(partnerName, type, linkOf(code), expiresAt);
-    await tx.insertInto('mail_outbox').values({ id: newPrefixedId('ML'), org_id: orgId, to_address: to, subject: m.subject, body_text: m.body, created_at: now, sent_at: null }).execute();
+    await enqueueMail(tx, { orgId, to, subject: m.subject, text: m.body }, now);
   }
 
   async function usableInvitation(tx: Db, code: string, now: Date) {
@@ -336,12 +337,6 @@ export function createInvitationService(deps: CustomersDeps & { associations: As
         if (isUniqueViolation(error)) throw new AppError('HBN.2115');
         throw error;
       }
-    },
-
-    async outbox(caller: Caller, offset: number, limit: number) {
-      if (caller.org.kind !== 'vendor') throw new AppError('CBC.0151');
-      requireItem(caller, ITEMS.vendorOutbox);
-      return db.selectFrom('mail_outbox').selectAll().orderBy('created_at', 'desc').orderBy('id').offset(offset).limit(limit).execute();
     },
   };
 }
