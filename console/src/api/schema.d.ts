@@ -1129,7 +1129,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** ListIndirectPartners: the master distributor’s cloud resellers */
+        /** ListIndirectPartners: the master distributor’s cloud resellers (an account manager: those assigned to them) */
         post: {
             parameters: {
                 query?: never;
@@ -4337,6 +4337,51 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/account-manager-candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Members who may be assigned as account manager of customers or of cloud resellers (members whose roles let them see what is assigned to them) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description account managers of customers, or of cloud resellers */
+                    kind: "customer" | "reseller";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            candidates: {
+                                id: string;
+                                account_name: string;
+                                display_name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

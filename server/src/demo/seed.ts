@@ -321,7 +321,7 @@ async function seedFunds(tx: Kysely<DB>, ids: Map<string, string>) {
     .execute();
 }
 
-/** Customers: invitations, a pending customer request, an authorization, a frozen customer. */
+/** Customers: invitations, a pending customer request, an authorization, account managers, a frozen customer. */
 async function loadCustomersDemo(tx: Kysely<DB>, ids: Map<string, string>) {
   const now = new Date();
   const day = 86_400_000;
@@ -363,6 +363,16 @@ async function loadCustomersDemo(tx: Kysely<DB>, ids: Map<string, string>) {
   await tx
     .insertInto('on_behalf_authorization')
     .values({ id: authId, partner_org_id: sp, customer_org_id: ids.get('cust_demo2')!, scopes: JSON.stringify(['purchase', 'manage_resources', 'view_account']), duration_days: 90, status: 'AUTHORIZED', reason: '代客下单 / ordering on behalf', requested_by: null, requested_at: new Date(now.getTime() - 5 * day), decided_at: new Date(now.getTime() - 4 * day), expires_at: new Date(now.getTime() + 86 * day), warned_at: null, ended_at: null, end_reason: null })
+    .execute();
+  // md_am (李客户经理) is the account manager of the reseller rs_demo1 and of the customer cust_demo3;
+  // signed in as md_am, "My Cloud Resellers" and the customer list show just those.
+  const mdAm = await tx.selectFrom('app_user').select('id').where('org_id', '=', md).where('name', '=', 'md_am').executeTakeFirstOrThrow();
+  await tx
+    .insertInto('account_manager_assignment')
+    .values([
+      { id: newPrefixedId('AM'), partner_org_id: md, subject_kind: 'reseller', subject_org_id: ids.get('rs_demo1')!, manager_user_id: mdAm.id, assigned_at: new Date(now.getTime() - 20 * day), assigned_by: null, withdrawn_at: null, withdrawn_by: null },
+      { id: newPrefixedId('AM'), partner_org_id: md, subject_kind: 'customer', subject_org_id: ids.get('cust_demo3')!, manager_user_id: mdAm.id, assigned_at: new Date(now.getTime() - 20 * day), assigned_by: null, withdrawn_at: null, withdrawn_by: null },
+    ])
     .execute();
   // rs_demo2 froze cust_demo6.
   await tx

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import type { HttpClient } from '../support/http.ts';
-import { addMember, newCustomer, orgId } from './helpers.ts';
+import { ACCOUNT_MANAGER_ROLE, addMember, newCustomer, orgId } from './helpers.ts';
 
 let t: TestApp;
 let sp: HttpClient;
@@ -137,13 +137,21 @@ test('freeze and unfreeze: resale only, partial failures as error_details, reaso
   assert.equal(await t.services.customers.isCustomerFrozen(rsCust), true);
 });
 
-test('account managers: assign, reassign, withdraw, history; only members; a manager-only member sees own customers', async () => {
+test('account managers: assign, reassign, withdraw, history; only members with the account-manager role', async () => {
   const c = await newCustomer(t, sp);
-  const m1 = await addMember(t, 'sp_demo', 'sp_manager_one');
-  const m2 = await addMember(t, 'sp_demo', 'sp_manager_two');
-  const foreign = await addMember(t, 'md_demo', 'md_member_x');
-  const bad = await sp.put(`/api/customers/${c.id}/account-manager`, { body: { manager_user_id: foreign.id } });
-  assert.equal(bad.body.error_code, 'HBN.2171');
+  const m1 = await addMember(t, 'sp_demo', 'sp_manager_one', [ACCOUNT_MANAGER_ROLE]);
+  const m2 = await addMember(t, 'sp_demo', 'sp_manager_two', ['system.account_manager_supervisor']);
+  const plain = await addMember(t, 'sp_demo', 'sp_member_plain', ['system.finance']);
+  const foreign = await addMember(t, 'md_demo', 'md_member_x', [ACCOUNT_MANAGER_ROLE]);
+  const spMain = (await t.database.db.selectFrom('app_user').select('id').where('name', '=', 'sp_demo').executeTakeFirstOrThrow()).id;
+  for (const who of [foreign.id, plain.id, spMain]) {
+    assert.equal((await sp.put(`/api/customers/${c.id}/account-manager`, { body: { manager_user_id: who } })).body.error_code, 'HBN.2171');
+  }
+  const candidates = await sp.get('/api/account-manager-candidates', { query: { kind: 'customer' } });
+  assert.equal(candidates.status, 200);
+  const names = candidates.body.candidates.map((m: { account_name: string }) => m.account_name);
+  assert.ok(names.includes('sp_manager_one') && names.includes('sp_manager_two') && names.includes('sp_supervisor'), names.join());
+  assert.ok(!names.includes('sp_member_plain') && !names.includes('sp_demo') && !names.includes('md_member_x'), names.join());
   assert.equal((await sp.put(`/api/customers/${c.id}/account-manager`, { body: { manager_user_id: m1.id } })).status, 200);
   assert.equal((await sp.put(`/api/customers/${c.id}/account-manager`, { body: { manager_user_id: m2.id } })).status, 200);
   const listed = await query(sp, { customer_id: c.id });
@@ -154,13 +162,54 @@ test('account managers: assign, reassign, withdraw, history; only members; a man
   const h = await sp.get(`/api/customers/${c.id}/account-managers`);
   assert.equal(h.body.assignments.length, 2);
   assert.ok(h.body.assignments.every((a: any) => a.current === false && a.withdrawn_at));
-  // Reseller account managers (master distributor).
-  const rs1 = await orgId(t, 'rs_demo1');
-  const mdm = await addMember(t, 'md_demo', 'md_manager_one');
-  assert.equal((await md.put(`/api/resellers/${rs1}/account-manager`, { body: { manager_user_id: mdm.id } })).status, 200);
-  assert.equal((await md.get(`/api/resellers/${rs1}/account-managers`)).body.assignments[0].manager_name, 'md_manager_one');
+});
+
+test("reseller account managers: assign, listed on the reseller, history, withdraw; an account manager sees only what is assigned to them", async () => {
+  const [rs1, rs2] = [await orgId(t, 'rs_demo1'), await orgId(t, 'rs_demo2')];
+  const amId = (await t.database.db.selectFrom('app_user').select('id').where('name', '=', 'md_am').executeTakeFirstOrThrow()).id;
+  const mdm = await addMember(t, 'md_demo', 'md_manager_one', [ACCOUNT_MANAGER_ROLE]);
+  const finance = (await t.database.db.selectFrom('app_user').select('id').where('name', '=', 'md_finance').executeTakeFirstOrThrow()).id;
+  const resellers = async (c: HttpClient) => {
+    const r = await c.post('/v2/partners/indirect-partners/query', { body: {} });
+    assert.equal(r.status, 200, JSON.stringify(r.body));
+    return new Map<string, any>(r.body.indirect_partners.map((p: any) => [p.indirect_partner_id, p]));
+  };
+
+  // The demo: md_am manages rs_demo1 and the customer cust_demo3.
+  const before = await resellers(md);
+  assert.equal(before.get(rs1).account_manager_id, amId);
+  assert.equal(before.get(rs1).account_manager_name, 'md_am');
+  assert.equal(before.get(rs2).account_manager_id, undefined);
+  const candidates = (await md.get('/api/account-manager-candidates', { query: { kind: 'reseller' } })).body.candidates.map((m: { id: string }) => m.id);
+  assert.ok(candidates.includes(amId) && candidates.includes(mdm.id) && !candidates.includes(finance));
+  assert.equal((await md.put(`/api/resellers/${rs2}/account-manager`, { body: { manager_user_id: finance } })).body.error_code, 'HBN.2171');
   assert.equal((await sp.put(`/api/resellers/${rs1}/account-manager`, { body: { manager_user_id: mdm.id } })).status, 403);
-  assert.equal((await md.delete(`/api/resellers/${rs1}/account-manager`)).status, 204);
+  assert.equal((await sp.get('/api/account-manager-candidates', { query: { kind: 'reseller' } })).status, 403);
+
+  const am = await t.console('md_am');
+  const own = await resellers(am);
+  assert.deepEqual([...own.keys()], [rs1]);
+  assert.equal((await am.post('/v2/partners/indirect-partners/query', { body: { indirect_partner_id: rs2 } })).body.count, 0);
+  const amCustomers = await query(am);
+  assert.equal(amCustomers.status, 200);
+  assert.deepEqual(amCustomers.body.customer_infos.map((c: any) => c.account_name), ['cust_demo3']);
+  assert.equal((await am.put(`/api/resellers/${rs2}/account-manager`, { body: { manager_user_id: amId } })).status, 403);
+
+  // md_demo gives rs_demo2 to md_am, then hands rs_demo1 over to another manager.
+  assert.equal((await md.put(`/api/resellers/${rs2}/account-manager`, { body: { manager_user_id: amId } })).status, 200);
+  assert.equal((await md.put(`/api/resellers/${rs1}/account-manager`, { body: { manager_user_id: mdm.id } })).status, 200);
+  assert.deepEqual([...(await resellers(am)).keys()], [rs2]);
+  assert.deepEqual([...(await resellers(await t.console('md_manager_one', 'Member@2026'))).keys()], [rs1]);
+  const after = await resellers(md);
+  assert.equal(after.get(rs1).account_manager_name, 'md_manager_one');
+  assert.equal(after.get(rs2).account_manager_name, 'md_am');
+  const history = (await md.get(`/api/resellers/${rs1}/account-managers`)).body.assignments;
+  assert.deepEqual(history.map((a: any) => [a.manager_name, a.current]), [['md_manager_one', true], ['md_am', false]]);
+
+  assert.equal((await md.delete(`/api/resellers/${rs2}/account-manager`)).status, 204);
+  assert.equal((await md.delete(`/api/resellers/${rs2}/account-manager`)).body.error_code, 'HBN.2172');
+  assert.equal((await resellers(am)).size, 0);
+  assert.equal((await resellers(md)).get(rs2).account_manager_id, undefined);
 });
 
 test('export: the filtered list as an .xlsx workbook with headers in the caller language', async () => {

@@ -20,13 +20,18 @@ export async function newCustomer(t: TestApp, partner: HttpClient, extra: Record
   return { id: r.body.domain_id as string, name, client: () => t.token(name, CUSTOMER_PASSWORD) };
 }
 
-/** A member of the organization with no permission items (roles do not exist on this branch). */
-export async function addMember(t: TestApp, orgAccount: string, name: string, password = 'Member@2026') {
+/** The system role that makes a member an account manager (of customers, and of resellers for a master distributor). */
+export const ACCOUNT_MANAGER_ROLE = 'system.account_manager';
+
+/** A member of the organization holding the given roles (none: no permission items). */
+export async function addMember(t: TestApp, orgAccount: string, name: string, roles: string[] = [], password = 'Member@2026') {
   const id = newId();
+  const org = await orgId(t, orgAccount);
   await t.database.db
     .insertInto('app_user')
-    .values({ id, org_id: await orgId(t, orgAccount), name, display_name: name, mobile: null, email: null, is_main: false, password_hash: await hashPassword(password), updated_at: new Date() })
+    .values({ id, org_id: org, name, display_name: name, mobile: null, email: null, is_main: false, password_hash: await hashPassword(password), updated_at: new Date() })
     .execute();
+  if (roles.length) await t.database.db.insertInto('member_role').values(roles.map((role_id) => ({ user_id: id, org_id: org, role_id }))).execute();
   return { id, client: () => t.console(name, password) };
 }
 

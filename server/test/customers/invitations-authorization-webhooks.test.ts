@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { createTestApp, type TestApp } from '../support/test-app.ts';
 import type { HttpClient } from '../support/http.ts';
 import { verifyWebhookSignature } from '../../src/modules/customers/index.ts';
-import { addMember, CUSTOMER_PASSWORD, DAY, newCustomer, orgId, setFlag } from './helpers.ts';
+import { ACCOUNT_MANAGER_ROLE, addMember, CUSTOMER_PASSWORD, DAY, newCustomer, orgId, setFlag } from './helpers.ts';
 
 let t: TestApp;
 let sp: HttpClient;
@@ -91,8 +91,12 @@ test('online links expire after 7 days and can be re-sent with a fresh validity'
 });
 
 test("offline link by a member never expires, carries the member's tag and assigns the member as manager", async () => {
-  const member = await addMember(t, 'sp_demo', 'sp_sales_li');
-  // The administrator creates the link for the member (members hold no items until roles exist).
+  const member = await addMember(t, 'sp_demo', 'sp_sales_li', [ACCOUNT_MANAGER_ROLE]);
+  // Only an account manager can be named on a link.
+  const plain = await addMember(t, 'sp_demo', 'sp_sales_plain');
+  const refused = await sp.post('/api/invitations', { body: { channel: 'offline', association_type: '1', account_manager_id: plain.id } });
+  assert.equal(refused.body.error_code, 'HBN.2171');
+  // The administrator creates the link for the member.
   const mainInv = await sp.post('/api/invitations', { body: { channel: 'offline', association_type: '1', account_manager_id: member.id, tag: 'sp_sales_li' } });
   assert.equal(mainInv.status, 201);
   assert.equal(mainInv.body.expires_at, null);

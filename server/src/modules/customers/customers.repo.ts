@@ -21,6 +21,18 @@ export function findUser(db: Db, id: string) {
   return db.selectFrom('app_user').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Active members (operators, not the main account), by account name. */
+export function activeMembers(db: Db, orgId: string) {
+  return db
+    .selectFrom('app_user as u')
+    .select(['u.id', 'u.name', 'u.display_name'])
+    .where('u.org_id', '=', orgId)
+    .where('u.is_main', '=', false)
+    .where('u.status', '=', 'active')
+    .orderBy('u.name')
+    .execute();
+}
+
 export async function flagsOf(db: Db, customerOrgId: string): Promise<Set<string>> {
   const rows = await db.selectFrom('customer_flag').select('flag').where('customer_org_id', '=', customerOrgId).execute();
   return new Set(rows.map((r) => r.flag));

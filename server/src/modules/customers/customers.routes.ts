@@ -153,6 +153,19 @@ export const customersRoutes: FastifyPluginAsyncZod<{ module: CustomersModule }>
   }
 
   // ------------------------------------------------------------ account managers
+  app.get('/api/account-manager-candidates', {
+    config: { access: [ITEMS.assignManager, ITEMS.invite, ITEMS.resellerManager] },
+    schema: {
+      tags: ext,
+      summary: 'Members who may be assigned as account manager of customers or of cloud resellers (members whose roles let them see what is assigned to them)',
+      querystring: s.managerCandidatesQuery,
+      response: { 200: s.managerCandidatesResponse },
+    },
+    handler: async (request) => ({
+      candidates: (await customers.managerCandidates(callerOf(request), request.query.kind)).map((m) => ({ id: m.id, account_name: m.name, display_name: m.display_name })),
+    }),
+  });
+
   for (const kind of ['customer', 'reseller'] as const) {
     const base = kind === 'customer' ? '/api/customers/:customer_id' : '/api/resellers/:reseller_id';
     const params = kind === 'customer' ? s.customerParams : s.resellerParams;

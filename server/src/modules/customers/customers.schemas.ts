@@ -133,6 +133,10 @@ export const historyView = z.object({
 export const eventDetail = z.object({ event: eventView, history: z.array(historyView) });
 
 export const assignManagerBody = z.object({ manager_user_id: id }).strict();
+export const managerCandidatesQuery = z.object({ kind: z.enum(['customer', 'reseller']).describe('account managers of customers, or of cloud resellers') });
+export const managerCandidatesResponse = z.object({
+  candidates: z.array(z.object({ id: z.string(), account_name: z.string(), display_name: z.string() })),
+});
 export const managerHistoryResponse = z.object({
   assignments: z.array(
     z.object({

@@ -9,7 +9,7 @@ import { createCustomerAccount, hashPassword } from '../identity/index.ts';
 import type { AssociationService } from './association.service.ts';
 import * as repo from './customers.repo.ts';
 import { accountNameAllowed, passwordAllowed } from './customers.rules.ts';
-import { actingPartner, isAccountManagerCandidate, isUniqueViolation, ITEMS, requireItem, requirePartner, type CustomersDeps } from './customers.shared.ts';
+import { accountManagerCandidates, actingPartner, isAccountManagerCandidate, isUniqueViolation, ITEMS, requireItem, requirePartner, type CustomersDeps, type ManagedKind } from './customers.shared.ts';
 
 export interface CustomerQuery {
   account_name?: string;
@@ -243,7 +243,7 @@ export function createCustomerService(deps: CustomersDeps & { associations: Asso
       const now = clock.now();
       try {
         return await db.transaction().execute(async (tx) => {
-          if (!(await isAccountManagerCandidate(tx, caller.org.id, managerUserId))) throw new AppError('HBN.2171');
+          if (!(await isAccountManagerCandidate(tx, caller.org.id, managerUserId, kind))) throw new AppError('HBN.2171');
           const previous = await repo.currentManager(tx, caller.org.id, subjectId);
           await repo.withdrawManager(tx, caller.org.id, subjectId, now, caller.userId);
           const id = newPrefixedId('AM');
@@ -277,6 +277,14 @@ export function createCustomerService(deps: CustomersDeps & { associations: Asso
           detail: { manager_user_id: current.manager_user_id },
         });
       });
+    },
+
+    /** Members who may be assigned as account manager: for assigning, and for a manager's invitation links. */
+    async managerCandidates(caller: Caller, kind: ManagedKind) {
+      requirePartner(caller);
+      const items = kind === 'customer' ? [ITEMS.assignManager, ITEMS.invite] : [ITEMS.resellerManager];
+      if (!items.some((item) => caller.permissions.has(item))) throw new AppError('CBC.0151');
+      return accountManagerCandidates(db, caller.org.id, kind);
     },
 
     async managerHistory(caller: Caller, kind: 'customer' | 'reseller', subjectId: string) {

@@ -2,12 +2,13 @@
 // system actor of the sweep, and the one seam that decides who may be an account manager.
 import type { Kysely } from 'kysely';
 import type { CustomerSettings } from '../../config.ts';
-import type { DB } from '../../db/schema.ts';
+import type { DB, PartnerType } from '../../db/schema.ts';
 import type { Actor, Caller } from '../../shared/actor.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { SecretBox } from '../identity/index.ts';
+import { permissionsOf } from '../organization/index.ts';
 import * as repo from './customers.repo.ts';
 
 export interface CustomersDeps {
@@ -31,6 +32,7 @@ export const ITEMS = {
   resellerView: 'BPC_ITEM_SUBCUSTSERV_010500',
   resellerFreeze: 'BPC_ITEM_SUBCUSTSERV_010501',
   resellerManager: 'BPC_ITEM_SALES_020107',
+  resellerViewAssigned: 'BPC_ITEM_SALES_020108',
   myPartners: 'BPC_ITEM_MYPARTNER_010100',
   myPartnersHandle: 'BPC_ITEM_MYPARTNER_010101',
   myPartnersAuthorize: 'BPC_ITEM_MYPARTNER_010102',
@@ -78,14 +80,39 @@ export async function actingPartner(
   return reseller.id;
 }
 
+export type ManagedKind = 'customer' | 'reseller';
+
 /**
- * Who may be an account manager of this partner. Until the organization module's roles are on
- * this branch: any active member (main account included) of the partner organization. When roles
- * arrive, this function checks for the account-manager role; nothing else needs to change.
+ * The item that makes a member an account manager of customers or of cloud resellers: seeing
+ * "the ones assigned to me" (the account-manager roles hold both; a custom role may too).
  */
-export async function isAccountManagerCandidate(db: Kysely<DB>, partnerOrgId: string, userId: string): Promise<boolean> {
+export const MANAGER_ITEM: Record<ManagedKind, string> = { customer: ITEMS.viewAssigned, reseller: ITEMS.resellerViewAssigned };
+
+type PartnerOrg = { id: string; kind: string; partner_type: PartnerType | null };
+
+async function holdsManagerItem(db: Kysely<DB>, org: PartnerOrg, userId: string, kind: ManagedKind) {
+  const items = await permissionsOf(db, { user_id: userId, is_main: false, org_kind: 'partner', partner_type: org.partner_type });
+  return items.has(MANAGER_ITEM[kind]);
+}
+
+/**
+ * Who may be an account manager of this partner's customers or resellers: an active member (an
+ * operator, not the main account) whose roles grant MANAGER_ITEM[kind]. The one place that decides.
+ */
+export async function isAccountManagerCandidate(db: Kysely<DB>, partnerOrgId: string, userId: string, kind: ManagedKind): Promise<boolean> {
   const user = await repo.findUser(db, userId);
-  return !!user && user.org_id === partnerOrgId && user.status === 'active';
+  if (!user || user.org_id !== partnerOrgId || user.status !== 'active' || user.is_main) return false;
+  const org = await repo.findOrg(db, partnerOrgId);
+  return !!org && org.kind === 'partner' && holdsManagerItem(db, org, user.id, kind);
+}
+
+/** The members isAccountManagerCandidate admits, by account name. */
+export async function accountManagerCandidates(db: Kysely<DB>, partnerOrgId: string, kind: ManagedKind) {
+  const org = await repo.findOrg(db, partnerOrgId);
+  if (!org || org.kind !== 'partner') return [];
+  const candidates = [];
+  for (const m of await repo.activeMembers(db, partnerOrgId)) if (await holdsManagerItem(db, org, m.id, kind)) candidates.push(m);
+  return candidates;
 }
 
 /** A unique-constraint violation (two requests raced for the same name or slot). */

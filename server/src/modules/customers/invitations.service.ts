@@ -106,7 +106,7 @@ export function createInvitationService(deps: CustomersDeps & { associations: As
       })
       .execute();
     await tx.updateTable('customer_invitation').set((eb) => ({ accepted_count: eb('accepted_count', '+', 1) })).where('id', '=', inv.id).execute();
-    if (inv.manager_user_id && (await isAccountManagerCandidate(tx, inv.partner_org_id, inv.manager_user_id))) {
+    if (inv.manager_user_id && (await isAccountManagerCandidate(tx, inv.partner_org_id, inv.manager_user_id, 'customer'))) {
       await repo.withdrawManager(tx, inv.partner_org_id, customerOrgId, now, null);
       await tx
         .insertInto('account_manager_assignment')
@@ -193,11 +193,11 @@ export function createInvitationService(deps: CustomersDeps & { associations: As
           await validReport(tx, caller.org.id, input.report_id, now);
         }
         if (input.channel === 'offline' && !caller.isMain && !manager) {
-          // A member's own offline link carries the member's name and assigns the member.
-          manager = caller.userId;
+          // A member's own offline link carries the member's name, and assigns the member when
+          // the member is an account manager.
           tag ??= caller.userName;
-        }
-        if (manager && !(await isAccountManagerCandidate(tx, caller.org.id, manager))) throw new AppError('HBN.2171');
+          if (await isAccountManagerCandidate(tx, caller.org.id, caller.userId, 'customer')) manager = caller.userId;
+        } else if (manager && !(await isAccountManagerCandidate(tx, caller.org.id, manager, 'customer'))) throw new AppError('HBN.2171');
         const id = newPrefixedId('IV');
         const code = newSecret(24);
         await tx

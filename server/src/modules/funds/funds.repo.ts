@@ -42,21 +42,35 @@ export interface ResellerFilter {
   resellerId?: string;
   from?: Date;
   to?: Date;
+  /** Only the resellers whose current account manager is this member. */
+  managerUserId?: string;
   offset: number;
   limit: number;
 }
 
+/**
+ * The master distributor's cloud resellers with their current account manager. The assignment
+ * table belongs to the customers module (which writes it); this only reads it.
+ */
 export async function resellers(db: Kysely<DB>, f: ResellerFilter) {
-  let q = db.selectFrom('organization').where('parent_partner_id', '=', f.parentId).where('partner_type', '=', 'cloud_reseller');
-  if (f.accountName) q = q.where('domain_name', '=', f.accountName);
-  if (f.resellerId) q = q.where('id', '=', f.resellerId);
-  if (f.from) q = q.where('created_at', '>=', f.from);
-  if (f.to) q = q.where('created_at', '<=', f.to);
+  let q = db
+    .selectFrom('organization as o')
+    .leftJoin('account_manager_assignment as a', (j) =>
+      j.onRef('a.subject_org_id', '=', 'o.id').onRef('a.partner_org_id', '=', 'o.parent_partner_id').on('a.subject_kind', '=', 'reseller').on('a.withdrawn_at', 'is', null),
+    )
+    .leftJoin('app_user as m', 'm.id', 'a.manager_user_id')
+    .where('o.parent_partner_id', '=', f.parentId)
+    .where('o.partner_type', '=', 'cloud_reseller');
+  if (f.accountName) q = q.where('o.domain_name', '=', f.accountName);
+  if (f.resellerId) q = q.where('o.id', '=', f.resellerId);
+  if (f.from) q = q.where('o.created_at', '>=', f.from);
+  if (f.to) q = q.where('o.created_at', '<=', f.to);
+  if (f.managerUserId) q = q.where('a.manager_user_id', '=', f.managerUserId);
   const [{ count }] = await q.select((eb) => eb.fn.countAll<string>().as('count')).execute();
   const rows = await q
-    .select(['id', 'name', 'domain_name', 'mobile', 'email', 'created_at'])
-    .orderBy('created_at', 'desc')
-    .orderBy('id')
+    .select(['o.id', 'o.name', 'o.domain_name', 'o.mobile', 'o.email', 'o.created_at', 'a.manager_user_id', 'm.name as manager_name'])
+    .orderBy('o.created_at', 'desc')
+    .orderBy('o.id')
     .offset(f.offset)
     .limit(f.limit)
     .execute();

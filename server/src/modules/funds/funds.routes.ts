@@ -34,8 +34,8 @@ export const fundsRoutes: FastifyPluginAsyncZod<FundsRouteDeps> = async (app, { 
   };
 
   app.post('/v2/partners/indirect-partners/query', {
-    config: { access: ['BPC_ITEM_SALES_020100'] },
-    schema: { tags, summary: 'ListIndirectPartners: the master distributor’s cloud resellers', body: s.indirectPartnersQuery, response: { 200: s.indirectPartnersAnswer } },
+    config: { access: ['BPC_ITEM_SALES_020100', 'BPC_ITEM_SALES_020108'] },
+    schema: { tags, summary: 'ListIndirectPartners: the master distributor’s cloud resellers (an account manager: those assigned to them)', body: s.indirectPartnersQuery, response: { 200: s.indirectPartnersAnswer } },
     handler: async (request) => funds.listResellers(callerOf(request), request.body),
   });
 

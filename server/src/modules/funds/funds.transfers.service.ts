@@ -157,8 +157,11 @@ export function createTransferService(deps: FundsDeps) {
   ) {
     requirePartner(caller.org);
     if (caller.org.partnerType !== 'master_distributor') throw new AppError('CBC.99000037');
+    // An account manager (查询我负责的云经销商 without 查询) sees the resellers assigned to them.
+    const onlyAssigned = !caller.permissions.has('BPC_ITEM_SALES_020100');
     const { count, rows } = await repo.resellers(db, {
       parentId: caller.org.id,
+      managerUserId: onlyAssigned ? caller.userId : undefined,
       accountName: input.account_name || undefined,
       resellerId: input.indirect_partner_id || undefined,
       from: parseApiTime(input.associated_on_begin, 'associated_on_begin'),
@@ -175,6 +178,8 @@ export function createTransferService(deps: FundsDeps) {
         mobile_phone: r.mobile ?? undefined,
         email: r.email ?? undefined,
         associated_on: toApiTime(new Date(r.created_at)),
+        account_manager_id: r.manager_user_id ?? undefined,
+        account_manager_name: r.manager_name ?? undefined,
       })),
     };
   }

@@ -47,6 +47,8 @@ test('system roles give items of their own side only', () => {
   const am = systemRoleItems(SYSTEM_ROLE_BY_ID.get('system.account_manager')!, 'partner', 'master_distributor');
   // An account manager sees the customers assigned to them, not the whole list, and moves no money.
   assert.ok(am.has('BPC_ITEM_SUBCUSTSERV_010130') && !am.has('BPC_ITEM_SUBCUSTSERV_010100') && !am.has('BPC_ITEM_SUBCUSTSERV_010103'));
+  // ... and likewise the cloud resellers assigned to them, without allocating to them.
+  assert.ok(am.has('BPC_ITEM_SALES_020108') && !am.has('BPC_ITEM_SALES_020100') && !am.has('BPC_ITEM_SALES_020104'));
   const approver = systemRoleItems(SYSTEM_ROLE_BY_ID.get('vendor.approver')!, 'vendor', null);
   assert.ok(approver.has('BPC_ITEM_OPS_020101') && !approver.has('BPC_ITEM_ORG_010100'));
 });

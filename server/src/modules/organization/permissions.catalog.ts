@@ -114,6 +114,7 @@ export const MENU_TREE: MenuNode[] = [
           item('BPC_ITEM_SALES_020105', '销售-云经销商-云经销商管理-我的云经销商-回收', 'Sales - Cloud Resellers - Reseller management - My resellers - Reclaim'),
           item('BPC_ITEM_SALES_020106', '销售-云经销商-云经销商管理-我的云经销商-发放代金券额度', 'Sales - Cloud Resellers - Reseller management - My resellers - Issue voucher quota'),
           item('BPC_ITEM_SALES_020107', '销售-云经销商-云经销商管理-我的云经销商-分配/撤回客户经理', 'Sales - Cloud Resellers - Reseller management - My resellers - Assign / withdraw account manager'),
+          item('BPC_ITEM_SALES_020108', '销售-云经销商-云经销商管理-我的云经销商-查询我负责的云经销商', 'Sales - Cloud Resellers - Reseller management - My resellers - Query assigned resellers'),
         ],
       },
       {

@@ -24,6 +24,7 @@ const isView = (code: string) => code.endsWith('00');
 const accountManager = startsWith(
   'BPC_ITEM_VIEW_010100',
   'BPC_ITEM_SUBCUSTSERV_010130', // only the customers assigned to them
+  'BPC_ITEM_SALES_020108', // only the cloud resellers assigned to them
   'BPC_ITEM_SUBCUSTSERV_0103',
   'BPC_ITEM_SUBCUSTSERV_010400',
   'BPC_ITEM_SUBCUSTSERV_0501',
