@@ -1,12 +1,13 @@
 // 审批 (menu vendor.approvals), the customers part: reported customers to approve or reject, and
-// the outgoing mail outbox (invitation e-mails). Other approval kinds add their own tabs here.
+// the outgoing mail outbox (invitation e-mails) with each mail's delivery state. Other approval
+// kinds add their own tabs here.
 import { useState } from 'react';
-import { Button, Card, Input, Modal, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Descriptions, Input, Modal, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/session.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { useDecideReport, useOutbox, useReports, type ReportItem } from './api.ts';
+import { useDecideReport, useOutbox, useReports, type OutboxMail, type ReportItem } from './api.ts';
 
 function ReportsPanel() {
   const { t } = useTranslation();
@@ -59,27 +60,71 @@ function ReportsPanel() {
   );
 }
 
+const MAIL_STATUS_COLOR = { pending: 'processing', sent: 'success', failed: 'error' } as const;
+
 function OutboxPanel() {
   const { t } = useTranslation();
   const [page, setPage] = useState({ current: 1, pageSize: 20 });
-  const mails = useOutbox((page.current - 1) * page.pageSize, page.pageSize);
-  const rows = mails.data ?? [];
+  const outbox = useOutbox((page.current - 1) * page.pageSize, page.pageSize);
   return (
-    <Table
-      rowKey="id"
-      size="small"
-      loading={mails.isPending}
-      dataSource={rows}
-      expandable={{ expandedRowRender: (m) => <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{m.body_text}</Typography.Paragraph> }}
-      // The outbox answers pages without a total: offer a next page while a page comes back full.
-      pagination={{ ...page, total: (page.current - 1) * page.pageSize + rows.length + (rows.length === page.pageSize ? 1 : 0), onChange: (current, pageSize) => setPage({ current, pageSize }) }}
-      columns={[
-        { title: t('vendorApprovals.to'), dataIndex: 'to_address' },
-        { title: t('vendorApprovals.subject'), dataIndex: 'subject' },
-        { title: t('customers.status'), dataIndex: 'status', render: (v: string) => <Tag>{v}</Tag> },
-        { title: t('customers.createdAt'), dataIndex: 'created_at', render: (v: string) => formatDateTime(v) },
-      ]}
-    />
+    <>
+      {outbox.data && (
+        <Alert
+          style={{ marginBottom: 16 }}
+          showIcon
+          type={outbox.data.smtp_configured ? 'info' : 'warning'}
+          title={<span data-testid="outbox-smtp">{outbox.data.smtp_configured ? t('vendorApprovals.smtpOn') : t('vendorApprovals.smtpOff')}</span>}
+        />
+      )}
+      <Table<OutboxMail>
+        rowKey="id"
+        size="small"
+        data-testid="outbox-table"
+        loading={outbox.isPending}
+        dataSource={outbox.data?.mails ?? []}
+        scroll={{ x: 'max-content' }}
+        expandable={{
+          expandedRowRender: (m) => (
+            <>
+              <Descriptions size="small" column={2} style={{ marginBottom: 8 }}>
+                <Descriptions.Item label={t('vendorApprovals.messageId')}>{m.message_id ?? '—'}</Descriptions.Item>
+                <Descriptions.Item label={t('vendorApprovals.nextAttempt')}>{m.next_attempt_at ? formatDateTime(m.next_attempt_at) : '—'}</Descriptions.Item>
+              </Descriptions>
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{m.body_text}</Typography.Paragraph>
+            </>
+          ),
+        }}
+        pagination={{ ...page, total: outbox.data?.count ?? 0, onChange: (current, pageSize) => setPage({ current, pageSize }) }}
+        columns={[
+          { title: t('vendorApprovals.to'), dataIndex: 'to_address' },
+          { title: t('vendorApprovals.subject'), dataIndex: 'subject' },
+          {
+            title: t('customers.status'),
+            dataIndex: 'status',
+            render: (v: OutboxMail['status']) => (
+              <Tag color={MAIL_STATUS_COLOR[v]} data-testid="outbox-status">
+                {t(`vendorApprovals.mailStatus.${v}`)}
+              </Tag>
+            ),
+          },
+          { title: t('vendorApprovals.attempts'), dataIndex: 'attempts', align: 'right' },
+          {
+            title: t('vendorApprovals.lastError'),
+            dataIndex: 'last_error',
+            render: (v: string | null) =>
+              v ? (
+                <Typography.Text type="danger" ellipsis={{ tooltip: v }} style={{ maxWidth: 260 }}>
+                  {v}
+                </Typography.Text>
+              ) : (
+                '—'
+              ),
+          },
+          { title: t('vendorApprovals.sentAt'), dataIndex: 'sent_at', render: (v: string | null) => (v ? formatDateTime(v) : '—') },
+          { title: t('customers.createdAt'), dataIndex: 'created_at', render: (v: string) => formatDateTime(v) },
+        ]}
+      />
+    </>
   );
 }
 

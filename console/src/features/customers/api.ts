@@ -309,10 +309,12 @@ export const useDecideReport = () =>
     keys.reports,
   );
 
+export type OutboxMail = Res<'/api/vendor/mail-outbox', 'get'>['mails'][number];
+
 export function useOutbox(offset: number, limit: number) {
   return useQuery({
     queryKey: ['vendor', 'outbox', offset, limit],
-    queryFn: async () => (await unwrap(api.GET('/api/vendor/mail-outbox', { params: { query: { offset, limit } } }))).mails,
+    queryFn: () => unwrap(api.GET('/api/vendor/mail-outbox', { params: { query: { offset, limit } } })),
   });
 }
 
