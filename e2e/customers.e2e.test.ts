@@ -225,3 +225,67 @@ journey('customers: type switch after the account check, the customer agrees; ac
   await page.getByTestId('freeze-submit').click();
   await row.getByText('未冻结').waitFor();
 });
+
+/** My Cloud Resellers (the signed-in master distributor or account manager), with the reseller's row. */
+async function resellersPage(page: Page) {
+  await page.goto(url('/sales/resellers'));
+  await page.getByTestId('resellers-page').waitFor();
+}
+
+journey("customers: md_demo assigns md_am as a cloud reseller's account manager; md_am sees the resellers assigned to them; md_demo withdraws", async (page) => {
+  // md_demo: rs_demo1 is md_am's (demo data), rs_demo2 has no manager yet.
+  await page.goto(url('/login'));
+  await signIn(page, 'md_demo');
+  await resellersPage(page);
+  await page.getByTestId('reseller-manager-rs_demo1').filter({ hasText: 'md_am' }).waitFor();
+  assert.equal(await page.getByTestId('reseller-manager-rs_demo2').textContent(), '—');
+
+  // Assign: only members with the account-manager role are offered.
+  await page.getByTestId('manager-rs_demo2').click();
+  await page.getByTestId('current-manager').filter({ hasText: '未分配' }).waitFor();
+  await page.getByTestId('manager-select').click();
+  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+  await options.filter({ hasText: 'md_am' }).waitFor();
+  const offered = await options.allTextContents();
+  assert.ok(!offered.some((o) => o.includes('md_finance') || o.includes('md_viewer')), offered.join(', '));
+  await options.filter({ hasText: 'md_am' }).click();
+  await page.getByTestId('manager-assign').click();
+  await page.getByTestId('current-manager').filter({ hasText: 'md_am' }).waitFor();
+  await page.getByTestId('manager-history').locator('tbody tr').filter({ hasText: '当前' }).waitFor();
+  await snapshot(page, 'resellers-manager-assigned');
+  await page.getByTestId('manager-close').click();
+  await page.locator('.ant-modal-wrap:visible').waitFor({ state: 'detached' });
+  await page.getByTestId('reseller-manager-rs_demo2').filter({ hasText: 'md_am' }).waitFor();
+  await signOut(page);
+
+  // md_am: both resellers, as the ones assigned to them, and nothing to allocate or assign.
+  await signIn(page, 'md_am');
+  await resellersPage(page);
+  await page.getByTestId('resellers-assigned-only').waitFor();
+  await page.getByTestId('reseller-manager-rs_demo1').waitFor();
+  await page.getByTestId('reseller-manager-rs_demo2').waitFor();
+  assert.equal(await page.getByTestId('allocate-rs_demo1').count(), 0);
+  assert.equal(await page.getByTestId('manager-rs_demo1').count(), 0);
+  await snapshot(page, 'resellers-account-manager-view');
+  // ... and in the customer list, the customer assigned to md_am (demo data) only.
+  await page.goto(url('/sales/customers'));
+  await page.getByTestId('customer-table').getByTestId('customer-account-name').first().waitFor();
+  assert.deepEqual(await page.getByTestId('customer-table').getByTestId('customer-account-name').allTextContents(), ['cust_demo3']);
+  await signOut(page);
+
+  // md_demo withdraws md_am from rs_demo2; the history keeps the assignment.
+  await signIn(page, 'md_demo');
+  await resellersPage(page);
+  await page.getByTestId('manager-rs_demo2').click();
+  await page.getByTestId('current-manager').filter({ hasText: 'md_am' }).waitFor();
+  await page.getByTestId('manager-withdraw').click();
+  const confirm = page.locator('.ant-modal-confirm:visible');
+  assert.ok(((await confirm.textContent()) ?? '').includes('rs_demo2'));
+  await page.getByTestId('manager-withdraw-confirm').click();
+  await page.getByTestId('current-manager').filter({ hasText: '未分配' }).waitFor();
+  const history = page.getByTestId('manager-history').locator('tbody tr');
+  await history.filter({ hasText: 'md_am' }).waitFor();
+  assert.equal(await history.filter({ hasText: '当前' }).count(), 0);
+  await page.getByTestId('manager-close').click();
+  await page.getByTestId('reseller-manager-rs_demo2').filter({ hasText: '—' }).waitFor();
+});

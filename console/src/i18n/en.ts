@@ -300,7 +300,8 @@ const en: Messages = {
   },
   funds: {
     resellersTitle: 'My Cloud Resellers',
-    resellersDescription: 'Allocate funds to your cloud resellers, reclaim them, and review the adjustment records.',
+    resellersDescription: 'Allocate funds to your cloud resellers, reclaim them, assign their account managers, and review the adjustment records.',
+    assignedResellersOnly: 'The cloud resellers assigned to you as account manager.',
     myResellers: 'My cloud resellers',
     customerFunds: 'Customer funds',
     fundsTitle: 'Funds',

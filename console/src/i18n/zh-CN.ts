@@ -299,7 +299,8 @@ const zhCN = {
   },
   funds: {
     resellersTitle: '我的云经销商',
-    resellersDescription: '为云经销商拨款、回收资金，查看调账记录。',
+    resellersDescription: '为云经销商拨款、回收资金、分配客户经理，查看调账记录。',
+    assignedResellersOnly: '由您担任客户经理的云经销商。',
     myResellers: '我的云经销商',
     customerFunds: '客户资金',
     fundsTitle: '资金管理',

@@ -7,7 +7,7 @@ import { useSession } from '../../app/session.tsx';
 import { reportError } from '../../components/ErrorReporter.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { exportCustomers, useCustomers, useResellers, type CustomerFilter, type CustomerItem } from './api.ts';
-import { AuthorizeDialog, FreezeDialog, FundsDialog, ManagerDialog, PartnerRequestDialog, typeLabel } from './dialogs.tsx';
+import { AuthorizeDialog, customerLabel, FreezeDialog, FundsDialog, ManagerDialog, PartnerRequestDialog, typeLabel } from './dialogs.tsx';
 
 const apiTime = (d: { toDate(): Date } | null | undefined) => (d ? d.toDate().toISOString().replace(/\.\d{3}Z$/, 'Z') : undefined);
 
@@ -174,7 +174,7 @@ function CustomerTable({ indirectPartnerId }: { indirectPartnerId?: string }) {
       {open?.action === 'disassociate' && <PartnerRequestDialog kind="disassociate" customer={open.customer} onClose={() => setOpen(null)} />}
       {open?.action === 'switch_type' && <PartnerRequestDialog kind="switch_type" customer={open.customer} onClose={() => setOpen(null)} />}
       {open?.action === 'authorize' && <AuthorizeDialog customer={open.customer} onClose={() => setOpen(null)} />}
-      {open?.action === 'manager' && <ManagerDialog customer={open.customer} onClose={() => setOpen(null)} />}
+      {open?.action === 'manager' && <ManagerDialog subject={{ kind: 'customer', id: open.customer.customer_id, label: customerLabel(open.customer) }} onClose={() => setOpen(null)} />}
       {open?.action === 'freeze' && <FreezeDialog customer={open.customer} indirectPartnerId={indirectPartnerId} onClose={() => setOpen(null)} />}
     </>
   );

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { App, Button, Form, Input, Modal, QRCode, Radio, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../components/format.ts';
-import { useCreateInvitation, useCreateReport, useInvitations, useMemberOptions, useReports, useResendInvitation, useRevokeInvitation, type InvitationItem, type ReportItem } from './api.ts';
+import { useCreateInvitation, useCreateReport, useInvitations, useManagerCandidates, useReports, useResendInvitation, useRevokeInvitation, type InvitationItem, type ReportItem } from './api.ts';
 import { typeLabel } from './dialogs.tsx';
 
 function CreateReportModal({ onClose }: { onClose: () => void }) {
@@ -64,7 +64,7 @@ function CreateInvitationModal({ reports, onClose }: { reports: ReportItem[]; on
   const [form] = Form.useForm<InvitationForm>();
   const channel = Form.useWatch('channel', form) ?? 'offline';
   const create = useCreateInvitation();
-  const members = useMemberOptions();
+  const managers = useManagerCandidates('customer');
   const [created, setCreated] = useState<{ link: string; expires_at: string | null } | null>(null);
   const submit = async () => {
     const v = await form.validateFields();
@@ -132,8 +132,9 @@ function CreateInvitationModal({ reports, onClose }: { reports: ReportItem[]; on
           <Form.Item name="account_manager_id" label={t('customers.accountManager')} extra={t('customers.invitationManagerHelp')}>
             <Select
               allowClear
-              loading={members.isPending}
-              options={(members.data ?? []).filter((m) => m.status === 'active').map((m) => ({ value: m.id, label: `${m.display_name} (${m.account_name})` }))}
+              loading={managers.isPending}
+              notFoundContent={t('customers.noManagerCandidates')}
+              options={(managers.data ?? []).map((m) => ({ value: m.id, label: `${m.display_name} (${m.account_name})` }))}
             />
           </Form.Item>
         </Form>

@@ -82,13 +82,12 @@ function OutboxPanel() {
         data-testid="outbox-table"
         loading={outbox.isPending}
         dataSource={outbox.data?.mails ?? []}
-        scroll={{ x: 'max-content' }}
         expandable={{
           expandedRowRender: (m) => (
             <>
               <Descriptions size="small" column={2} style={{ marginBottom: 8 }}>
                 <Descriptions.Item label={t('vendorApprovals.messageId')}>{m.message_id ?? '—'}</Descriptions.Item>
-                <Descriptions.Item label={t('vendorApprovals.nextAttempt')}>{m.next_attempt_at ? formatDateTime(m.next_attempt_at) : '—'}</Descriptions.Item>
+                <Descriptions.Item label={t('vendorApprovals.nextAttempt')}>{m.next_attempt_at && outbox.data?.smtp_configured ? formatDateTime(m.next_attempt_at) : '—'}</Descriptions.Item>
               </Descriptions>
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{m.body_text}</Typography.Paragraph>
             </>

@@ -129,35 +129,61 @@ export function usePartnerBalances(enabled = true) {
 }
 
 // ------------------------------------------------------------------ account managers
-export function useManagerHistory(customerId: string) {
+/** Whose account manager: a customer, or (master distributor) a cloud reseller. */
+export type ManagedKind = 'customer' | 'reseller';
+export interface ManagedSubject {
+  kind: ManagedKind;
+  id: string;
+  /** Name and account, as shown in titles and confirmations. */
+  label: string;
+}
+
+// A reseller's manager is shown in My Cloud Resellers (the funds feature's query) and in the
+// reseller picker of the customer list.
+const managedLists: Record<ManagedKind, (readonly string[])[]> = {
+  customer: [keys.customers],
+  reseller: [['funds', 'resellers'], ['customers', 'resellers']],
+};
+
+export function useManagerHistory({ kind, id }: Pick<ManagedSubject, 'kind' | 'id'>) {
   return useQuery({
-    queryKey: [...keys.managers, customerId],
+    queryKey: [...keys.managers, kind, id],
     queryFn: async () =>
-      (await unwrap(api.GET('/api/customers/{customer_id}/account-managers', { params: { path: { customer_id: customerId } } }))).assignments,
+      kind === 'customer'
+        ? (await unwrap(api.GET('/api/customers/{customer_id}/account-managers', { params: { path: { customer_id: id } } }))).assignments
+        : (await unwrap(api.GET('/api/resellers/{reseller_id}/account-managers', { params: { path: { reseller_id: id } } }))).assignments,
   });
 }
 
-export function useMemberOptions() {
+/** Members who may be assigned: those whose roles let them see what is assigned to them. */
+export function useManagerCandidates(kind: ManagedKind) {
   return useQuery({
-    queryKey: ['customers', 'member-options'],
-    queryFn: async () => (await unwrap(api.GET('/api/organization/members', { params: { query: { offset: 0, limit: 100 } } }))).members,
+    queryKey: [...keys.managers, 'candidates', kind],
+    queryFn: async () => (await unwrap(api.GET('/api/account-manager-candidates', { params: { query: { kind } } }))).candidates,
   });
 }
 
-export const useAssignManager = () =>
-  useInvalidating(
-    ({ customerId, managerId }: { customerId: string; managerId: string }) =>
-      unwrap(api.PUT('/api/customers/{customer_id}/account-manager', { params: { path: { customer_id: customerId } }, body: { manager_user_id: managerId } })),
+export function useAssignManager(kind: ManagedKind) {
+  return useInvalidating(
+    ({ id, managerId }: { id: string; managerId: string }) =>
+      kind === 'customer'
+        ? unwrap(api.PUT('/api/customers/{customer_id}/account-manager', { params: { path: { customer_id: id } }, body: { manager_user_id: managerId } }))
+        : unwrap(api.PUT('/api/resellers/{reseller_id}/account-manager', { params: { path: { reseller_id: id } }, body: { manager_user_id: managerId } })),
     keys.managers,
-    keys.customers,
+    ...managedLists[kind],
   );
+}
 
-export const useWithdrawManager = () =>
-  useInvalidating(
-    (customerId: string) => unwrap(api.DELETE('/api/customers/{customer_id}/account-manager', { params: { path: { customer_id: customerId } } })),
+export function useWithdrawManager(kind: ManagedKind) {
+  return useInvalidating(
+    (id: string) =>
+      kind === 'customer'
+        ? unwrap(api.DELETE('/api/customers/{customer_id}/account-manager', { params: { path: { customer_id: id } } }))
+        : unwrap(api.DELETE('/api/resellers/{reseller_id}/account-manager', { params: { path: { reseller_id: id } } })),
     keys.managers,
-    keys.customers,
+    ...managedLists[kind],
   );
+}
 
 // ------------------------------------------------------------------ on-behalf authorization (partner)
 export const useRequestAuthorization = () =>

@@ -1,5 +1,6 @@
 // Row-action dialogs of the customer list: account check + request (disassociate / switch type),
-// allocate / reclaim, freeze / unfreeze, account manager with history, on-behalf authorization.
+// allocate / reclaim, freeze / unfreeze, account manager with history (also used for cloud
+// resellers), on-behalf authorization.
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Checkbox, Descriptions, Form, Input, InputNumber, List, Modal, Result, Select, Space, Table, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -13,8 +14,8 @@ import {
   useAssignManager,
   useCustomerBalance,
   useFreeze,
+  useManagerCandidates,
   useManagerHistory,
-  useMemberOptions,
   useMoveFunds,
   usePartnerAuthorizations,
   usePartnerRequest,
@@ -24,6 +25,8 @@ import {
   type AuthorizationScope,
   type Blocker,
   type CustomerItem,
+  type ManagedKind,
+  type ManagedSubject,
 } from './api.ts';
 
 const SCOPES: AuthorizationScope[] = ['manage_resources', 'purchase', 'operate', 'security', 'view_account'];
@@ -256,59 +259,80 @@ export function FreezeDialog({ customer, indirectPartnerId, onClose }: { custome
   );
 }
 
-/** Assign or withdraw the account manager, with the history of assignments. */
-export function ManagerDialog({ customer, onClose }: { customer: CustomerItem; onClose: () => void }) {
+/** The item that allows assigning and withdrawing, per kind of subject (the server checks it too). */
+const ASSIGN_ITEM: Record<ManagedKind, string> = { customer: 'BPC_ITEM_SUBCUSTSERV_010201', reseller: 'BPC_ITEM_SALES_020107' };
+
+/**
+ * Assign or withdraw the account manager of a customer or of a cloud reseller, with the history
+ * of assignments. Only members with the account-manager role are offered.
+ */
+export function ManagerDialog({ subject, onClose }: { subject: ManagedSubject; onClose: () => void }) {
   const { t } = useTranslation();
   const me = useSession();
-  const history = useManagerHistory(customer.customer_id);
-  const canAssign = me.permissions.includes('BPC_ITEM_SUBCUSTSERV_010201');
-  const members = useMemberOptions();
-  const assign = useAssignManager();
-  const withdraw = useWithdrawManager();
+  const history = useManagerHistory(subject);
+  const canAssign = me.permissions.includes(ASSIGN_ITEM[subject.kind]);
+  const candidates = useManagerCandidates(subject.kind);
+  const assign = useAssignManager(subject.kind);
+  const withdraw = useWithdrawManager(subject.kind);
   const [managerId, setManagerId] = useState<string>();
   const current = history.data?.find((a) => a.current);
   const { modal } = App.useApp();
   return (
-    <Modal open width={720} title={`${t('customers.accountManager')} · ${customerLabel(customer)}`} onCancel={onClose} footer={[<Button key="c" onClick={onClose} data-testid="manager-close">{t('common.close')}</Button>]}>
+    <Modal open width={720} title={`${t('customers.accountManager')} · ${subject.label}`} onCancel={onClose} footer={[<Button key="c" onClick={onClose} data-testid="manager-close">{t('common.close')}</Button>]}>
       <Descriptions size="small" column={1}>
         <Descriptions.Item label={t('customers.currentManager')}>
           <span data-testid="current-manager">{current ? current.manager_name : t('customers.noManager')}</span>
         </Descriptions.Item>
       </Descriptions>
       {canAssign && (
-        <Space style={{ margin: '12px 0' }} wrap>
-          <Select
-            style={{ width: 260 }}
-            placeholder={t('customers.pickManager')}
-            value={managerId}
-            onChange={setManagerId}
-            loading={members.isPending}
-            data-testid="manager-select"
-            showSearch
-            optionFilterProp="label"
-            options={(members.data ?? []).filter((m) => m.status === 'active').map((m) => ({ value: m.id, label: `${m.display_name} (${m.account_name})` }))}
-          />
-          <Button type="primary" disabled={!managerId} loading={assign.isPending} data-testid="manager-assign" onClick={() => managerId && assign.mutate({ customerId: customer.customer_id, managerId })}>
-            {t('customers.assignManager')}
-          </Button>
-          {current && (
+        <>
+          <Space style={{ margin: '12px 0 4px' }} wrap>
+            <Select
+              style={{ width: 260 }}
+              placeholder={t('customers.pickManager')}
+              value={managerId}
+              onChange={setManagerId}
+              loading={candidates.isPending}
+              data-testid="manager-select"
+              showSearch
+              optionFilterProp="label"
+              notFoundContent={t('customers.noManagerCandidates')}
+              options={(candidates.data ?? []).map((m) => ({ value: m.id, label: `${m.display_name} (${m.account_name})` }))}
+            />
             <Button
-              danger
-              loading={withdraw.isPending}
-              data-testid="manager-withdraw"
-              onClick={() =>
-                modal.confirm({
-                  title: t('customers.withdrawManagerConfirm', { manager: current.manager_name, customer: customerLabel(customer) }),
-                  okText: t('common.ok'),
-                  cancelText: t('common.cancel'),
-                  onOk: () => withdraw.mutateAsync(customer.customer_id),
-                })
-              }
+              type="primary"
+              disabled={!managerId}
+              loading={assign.isPending}
+              data-testid="manager-assign"
+              onClick={() => managerId && assign.mutate({ id: subject.id, managerId }, { onSuccess: () => setManagerId(undefined) })}
             >
-              {t('customers.withdrawManager')}
+              {t('customers.assignManager')}
             </Button>
-          )}
-        </Space>
+            {current && (
+              <Button
+                danger
+                loading={withdraw.isPending}
+                data-testid="manager-withdraw"
+                onClick={() =>
+                  modal.confirm({
+                    title: t(subject.kind === 'customer' ? 'customers.withdrawManagerConfirm' : 'customers.withdrawResellerManagerConfirm', {
+                      manager: current.manager_name,
+                      customer: subject.label,
+                      reseller: subject.label,
+                    }),
+                    okText: t('common.ok'),
+                    cancelText: t('common.cancel'),
+                    okButtonProps: { 'data-testid': 'manager-withdraw-confirm' } as never,
+                    onOk: () => withdraw.mutateAsync(subject.id),
+                  })
+                }
+              >
+                {t('customers.withdrawManager')}
+              </Button>
+            )}
+          </Space>
+          <Typography.Paragraph type="secondary">{t('customers.managerCandidatesHelp')}</Typography.Paragraph>
+        </>
       )}
       <Typography.Title level={5}>{t('customers.managerHistory')}</Typography.Title>
       <Table
@@ -317,6 +341,7 @@ export function ManagerDialog({ customer, onClose }: { customer: CustomerItem; o
         loading={history.isPending}
         dataSource={history.data ?? []}
         pagination={false}
+        data-testid="manager-history"
         columns={[
           { title: t('customers.accountManager'), dataIndex: 'manager_name' },
           { title: t('customers.assignedAt'), dataIndex: 'assigned_at', render: (v: string) => formatDateTime(v) },

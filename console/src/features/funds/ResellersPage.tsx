@@ -1,11 +1,14 @@
 // My Cloud Resellers (我的云经销商): the master distributor's resellers with filters and paging,
-// allocate (拨款) and reclaim (回收) per row, and the adjustment records (调账记录).
+// allocate (拨款) and reclaim (回收) per row, the reseller's account manager (分配/撤回/历史, the
+// customers feature's dialog), and the adjustment records (调账记录). An account manager sees the
+// resellers assigned to them.
 import { useState } from 'react';
-import { Button, Card, Form, Input, Space, Statistic, Table, Tabs, type TableColumnsType } from 'antd';
+import { Alert, Button, Card, Form, Input, Space, Statistic, Table, Tabs, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/session.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { ManagerDialog } from '../customers/dialogs.tsx';
 import { AdjustRecordsPanel } from './AdjustRecordsPanel.tsx';
 import { ErrorAlert } from './ErrorAlert.tsx';
 import { MoveDialog } from './MoveDialog.tsx';
@@ -29,6 +32,7 @@ export function ResellersPage() {
   const own = useBalances();
   const move = useResellerMove();
   const [target, setTarget] = useState<{ reseller: Reseller; kind: MoveKind } | null>(null);
+  const [managing, setManaging] = useState<Reseller | null>(null);
   const targetBalances = useBalances(target?.reseller.indirect_partner_id);
   const allocatable = yuanText(balanceOfType(own.data, 8)?.amount);
   const ownName = `${me.org.name} (${me.user.name})`;
@@ -40,7 +44,7 @@ export function ResellersPage() {
     { title: t('funds.resellerId'), dataIndex: 'indirect_partner_id', ellipsis: true },
     { title: t('funds.contact'), render: (_, r) => [r.mobile_phone, r.email].filter(Boolean).join(' / ') || '—' },
     { title: t('funds.associatedOn'), dataIndex: 'associated_on', render: (v: string) => formatDateTime(v) },
-    { title: t('funds.accountManager'), dataIndex: 'account_manager_name', render: (v?: string) => v || '—' },
+    { title: t('funds.accountManager'), dataIndex: 'account_manager_name', render: (v: string | undefined, r) => <span data-testid={`reseller-manager-${r.account_name}`}>{v || '—'}</span> },
     { title: t('funds.balanceYuan'), align: 'right', render: (_, r) => <ResellerBalance reseller={r} /> },
     {
       title: t('funds.actions'),
@@ -54,6 +58,11 @@ export function ResellersPage() {
           {can('BPC_ITEM_SALES_020105') && (
             <Button type="link" size="small" onClick={() => setTarget({ reseller: r, kind: 'reclaim' })} data-testid={`reclaim-${r.account_name}`}>
               {t('funds.reclaim')}
+            </Button>
+          )}
+          {can('BPC_ITEM_SALES_020107') && (
+            <Button type="link" size="small" onClick={() => setManaging(r)} data-testid={`manager-${r.account_name}`}>
+              {t('funds.accountManager')}
             </Button>
           )}
           {can('BPC_ITEM_FINANCE_040100') && (
@@ -76,9 +85,12 @@ export function ResellersPage() {
 
   const list = (
     <>
-      <Space size={48} style={{ marginBottom: 16 }}>
-        <Statistic title={t('funds.ownAllocatable')} prefix="¥" value={allocatable} valueRender={() => <span data-testid="own-allocatable">{allocatable}</span>} />
-      </Space>
+      {!can('BPC_ITEM_SALES_020100') && <Alert type="info" showIcon style={{ marginBottom: 16 }} title={<span data-testid="resellers-assigned-only">{t('funds.assignedResellersOnly')}</span>} />}
+      {(can('BPC_ITEM_SALES_020104') || can('BPC_ITEM_SALES_020105')) && (
+        <Space size={48} style={{ marginBottom: 16 }}>
+          <Statistic title={t('funds.ownAllocatable')} prefix="¥" value={allocatable} valueRender={() => <span data-testid="own-allocatable">{allocatable}</span>} />
+        </Space>
+      )}
       <Form
         layout="inline"
         style={{ marginBottom: 16 }}
@@ -122,6 +134,7 @@ export function ResellersPage() {
             : []),
         ]}
       />
+      {managing && <ManagerDialog subject={{ kind: 'reseller', id: managing.indirect_partner_id, label: partyName(managing) }} onClose={() => setManaging(null)} />}
       {target && (
         <MoveDialog
           open
