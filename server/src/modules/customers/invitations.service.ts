@@ -1,7 +1,7 @@
 // Bringing customers in: reported customers (报备, approved by the vendor, valid for a configured
-// period), online invitations by e-mail (link valid 7 days, re-sendable; the mail module's outbox sends it),
-// offline links / QR codes (never expire, optional tag; a member's link assigns that member as
-// account manager), and the public invitation page where a customer registers or signs in.
+// period), online invitations by e-mail (link valid 7 days, re-sendable; the mail module's outbox
+// sends it), offline links / QR codes (never expire, optional tag; an account manager's own link
+// assigns them), and the public invitation page where a customer registers or signs in.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { actorOf, type Actor, type Caller } from '../../shared/actor.ts';
