@@ -80,3 +80,74 @@ journey('vouchers: quota to a reseller, a voucher to its customer, reclaimed on 
   await page.getByTestId('issued-table').locator('tr', { hasText: customerId }).filter({ hasText: '已回收' }).first().waitFor();
   await snapshot(page, 'vouchers-reclaimed-on-disassociation');
 });
+
+journey('vouchers: the vendor grants and freezes a quota, issues a test voucher by hand; the customer sees its vouchers and pays an order with one', async (page) => {
+  // The customer's id, for the vendor's manual issue.
+  await page.goto(url('/login'));
+  await signIn(page, 'cust_demo2');
+  const customerId = (await call(page, 'GET', '/api/me')).org.id as string;
+  await signOut(page);
+
+  await signIn(page, 'vendor_admin');
+  await page.goto(url('/vendor/partners'));
+  await page.getByTestId('vendor-quotas-page').waitFor();
+  // The demo's frozen ECS-only quota of sp_demo is listed with its restriction.
+  await page.getByTestId('granted-quotas').locator('tr', { hasText: '3,000.00' }).filter({ hasText: '冻结' }).first().waitFor();
+  await page.getByTestId('grant-quota').click();
+  await page.getByTestId('grant-partner').click();
+  await page.keyboard.type('sp_demo');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('grant-amount').fill('888.88');
+  await page.getByTestId('grant-expire').click();
+  await page.keyboard.type('2035-12-31 00:00:00');
+  await page.keyboard.press('Enter');
+  await page.getByTestId('grant-submit').click();
+  const confirmText = await page.locator('.ant-modal-confirm').innerText();
+  assert.match(confirmText, /sp_demo/);
+  assert.match(confirmText, /888\.88/);
+  await page.getByTestId('grant-confirm').click();
+  const granted = page.getByTestId('granted-quotas').locator('tr', { hasText: '888.88' });
+  await granted.filter({ hasText: '正常' }).waitFor();
+  await granted.getByTestId('quota-freeze').click();
+  await page.getByTestId('freeze-confirm').click();
+  await granted.filter({ hasText: '冻结' }).waitFor();
+  await granted.getByTestId('quota-unfreeze').click();
+  await page.getByTestId('freeze-confirm').click();
+  await granted.filter({ hasText: '正常' }).waitFor();
+  await snapshot(page, 'vouchers-vendor-quotas');
+
+  // The ecosystem manager issues cust_demo2 a test voucher by hand (Approvals > Test vouchers).
+  await page.goto(url('/vendor/approvals'));
+  await page.getByRole('tab', { name: '测试券审批' }).click();
+  await page.getByTestId('test-voucher-review').waitFor();
+  await page.getByTestId('manual-issue').click();
+  await page.getByTestId('manual-issue-account').fill(customerId);
+  await page.getByTestId('manual-issue-amount').fill('66.60');
+  await page.getByTestId('manual-issue-submit').click();
+  assert.match(await page.locator('.ant-modal-confirm').innerText(), /66\.60/);
+  await page.getByTestId('manual-issue-confirm').click();
+  await page.getByText(/已发放测试券 CP/).waitFor();
+  await signOut(page);
+
+  // The customer's vouchers: the partner's ¥500.00 voucher, the cash coupon and the test voucher.
+  await signIn(page, 'cust_demo2');
+  await page.goto(url('/customer/vouchers'));
+  const mine = page.getByTestId('my-coupons');
+  await mine.locator('tr', { hasText: '66.60' }).filter({ hasText: '测试券' }).filter({ hasText: '不与商务折扣同享' }).waitFor();
+  await mine.locator('tr', { hasText: '现金券' }).filter({ hasText: '最多抵扣订单金额的 30%' }).waitFor();
+  const voucherRow = mine.locator('tr', { hasText: '500.00' }).filter({ hasText: '伙伴发放' });
+  await voucherRow.waitFor();
+  const voucherId = /CP[0-9A-F]{32}/.exec(await voucherRow.innerText())![0];
+
+  // A ¥100 order paid with the voucher (the orders pages are elsewhere: the API, as a sales platform would).
+  const products = await call(page, 'GET', '/api/catalog/products?limit=100');
+  const spec = products.products.flatMap((p: any) => p.specs.map((s: any) => ({ product_id: p.id, spec_id: s.id, code: s.code }))).find((s: any) => s.code === 'ssd.100g.monthly');
+  const order = await call(page, 'POST', '/api/orders', { product_id: spec.product_id, spec_id: spec.spec_id });
+  const usable = await call(page, 'GET', `/v2/orders/customer-orders/order-coupons?order_id=${order.order_id}`);
+  assert.ok(usable.user_coupons.some((c: { coupon_id: string }) => c.coupon_id === voucherId), JSON.stringify(usable));
+  const paid = await call(page, 'POST', '/v3/orders/customer-orders/pay', { order_id: order.order_id, use_coupon: 'YES', coupon_infos: [{ id: voucherId, type: 1 }] });
+  assert.equal(paid, null, JSON.stringify(paid));
+  await page.reload();
+  await page.getByTestId('my-coupons').locator('tr', { hasText: voucherId }).filter({ hasText: '400.00' }).filter({ hasText: order.order_id }).waitFor();
+  await snapshot(page, 'vouchers-customer-paid-with-voucher');
+});

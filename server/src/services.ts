@@ -40,7 +40,8 @@ export function createServices({ config, database, clock, masterKey }: ServiceDe
   const vouchers = createVouchersModule({ db, clock, audit, ledger, settings: config.vouchers });
   // ... and every unused voucher that partner issued to the customer goes back to its quota.
   customers.registerDisassociationEffect((tx, change) => vouchers.reclaimOnAssociationEnd(tx, change));
-  const orders = createOrdersModule({ db, clock, audit, ledger, customers });
+  // Vouchers pay orders through the orders module's coupon seam.
+  const orders = createOrdersModule({ db, clock, audit, ledger, customers, coupons: vouchers.couponSource });
   // Unpaid partner-payment applications block disassociation.
   customers.registerAssociationCheck(orders.unpaidPartnerPaymentCheck);
   return { config, database, db, clock, audit, identity, rateLimit, secondFactor, organization, auditQueries, catalog, ledger, funds, mail, customers, vouchers, orders };

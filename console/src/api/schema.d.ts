@@ -6418,6 +6418,8 @@ export interface paths {
                          * @enum {string|null}
                          */
                         cycle_type?: "5" | "6" | null;
+                        /** @description extension, cash coupons only: the largest share of an order, in (0, 1], the cash coupons may pay (default: the quota’s usageRatio) */
+                        usage_ratio?: (string | number) | null;
                     };
                 };
             };
@@ -6710,7 +6712,59 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Vendor: the voucher and cash-coupon quotas it granted, with their holders */
+        get: {
+            parameters: {
+                query?: {
+                    partner_id?: string;
+                    quota_type?: number;
+                    status?: number;
+                    offset?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total_count: number;
+                            quotas: {
+                                quota_id: string;
+                                quota_type: number;
+                                create_time: string;
+                                last_update_time: string;
+                                quota_value: number;
+                                quota_status: number;
+                                balance: number;
+                                measure_id: number;
+                                currency: string;
+                                effective_time: string;
+                                expire_time: string;
+                                limit_infos: {
+                                    limit_key: string;
+                                    limit_values: {
+                                        value1?: string;
+                                        value2?: string;
+                                    }[];
+                                }[];
+                                partner_id: string;
+                                partner_name: string;
+                                partner_account_name: string;
+                                partner_type: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
         /** Vendor: grant a voucher or cash-coupon quota to a solution provider or master distributor */
         post: {
@@ -6773,6 +6827,49 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/vendor/coupon-quotas/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Vendor: the partners a quota may be granted to (solution providers, master distributors) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            partners: {
+                                id: string;
+                                name: string;
+                                account_name: string;
+                                partner_type: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6938,6 +7035,7 @@ export interface paths {
                                 valid_days: number | null;
                                 coupon_id: string | null;
                                 decision_reason: string | null;
+                                supplementary_reason: string | null;
                                 created_at: string;
                                 decided_at: string | null;
                             }[];
@@ -6964,7 +7062,10 @@ export interface paths {
                         purpose: string;
                         /** @description share link of a price-calculator configuration of the resources to test (required) */
                         calculator_link: string;
+                        /** @description the solution a software-partner test voucher is for (required for those types) */
                         solution?: string | null;
+                        /** @description required when the amount exceeds what remains applicable (a supplementary application) */
+                        supplementary_reason?: string | null;
                     };
                 };
             };
@@ -6991,6 +7092,7 @@ export interface paths {
                             valid_days: number | null;
                             coupon_id: string | null;
                             decision_reason: string | null;
+                            supplementary_reason: string | null;
                             created_at: string;
                             decided_at: string | null;
                         };
@@ -7054,6 +7156,7 @@ export interface paths {
                             valid_days: number | null;
                             coupon_id: string | null;
                             decision_reason: string | null;
+                            supplementary_reason: string | null;
                             created_at: string;
                             decided_at: string | null;
                         };
@@ -7116,6 +7219,7 @@ export interface paths {
                             valid_days: number | null;
                             coupon_id: string | null;
                             decision_reason: string | null;
+                            supplementary_reason: string | null;
                             created_at: string;
                             decided_at: string | null;
                         };

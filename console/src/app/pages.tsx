@@ -14,6 +14,8 @@ import { MyPartnersPage } from '../features/customers/MyPartnersPage.tsx';
 import { VendorApprovalsPage } from '../features/customers/VendorApprovalsPage.tsx';
 import { TestVouchersPage } from '../features/vouchers/TestVouchersPage.tsx';
 import { VouchersPage } from '../features/vouchers/VouchersPage.tsx';
+import { VendorQuotasPage } from '../features/vouchers/VendorQuotasPage.tsx';
+import { MyVouchersPage } from '../features/vouchers/MyVouchersPage.tsx';
 import { HOME_KEY } from './menus.ts';
 
 export const pagesByMenuKey: Record<string, ComponentType> = {
@@ -33,4 +35,6 @@ export const pagesByMenuKey: Record<string, ComponentType> = {
   'vendor.approvals': VendorApprovalsPage,
   'sales.vouchers': VouchersPage,
   'benefits.test-vouchers': TestVouchersPage,
+  'vendor.partners': VendorQuotasPage,
+  'customer.vouchers': MyVouchersPage,
 };

@@ -1,10 +1,13 @@
 // English. Typed as Messages so a missing or extra key fails the type check.
 import { customersEn } from './customers.en.ts';
+import { vouchersEn } from './vouchers.en.ts';
 import type { Messages } from './zh-CN.ts';
 
 const en: Messages = {
   // customers, invite, myPartners (issue 5) live in their own file
   ...customersEn,
+  // vendor quotas, the test-voucher desk, the customer's vouchers (issue 6)
+  ...vouchersEn,
   app: {
     productName: 'Partner Center',
     brand: 'Huoban',
@@ -266,7 +269,7 @@ const en: Messages = {
     amount: 'Amount (CNY)',
     quotaStatus: { '0': 'Normal', '3': 'Invalid', '4': 'Being adjusted', '5': 'Frozen', '6': 'Reclaimed' },
     couponStatus: { '1': 'Not activated', '2': 'Usable', '3': 'Used up', '4': 'Expired', '5': 'Reclaimed' },
-    operationType: { '1': 'Issue', '2': 'Manual reclaim', '3': 'Auto-reclaim on disassociation', '4': 'Expiry reclaim', '8': 'Auto-reclaim on type switch' },
+    operationType: { '1': 'Issue', '2': 'Manual reclaim', '3': 'Auto-reclaim on disassociation', '4': 'Expiry reclaim', '5': 'Reclaim on unsubscription', '8': 'Auto-reclaim on type switch' },
   },
   testVouchers: {
     applicant: 'Applicant',

@@ -1,10 +1,13 @@
 // Simplified Chinese, the default language. en.ts must have exactly the same keys (checked by
 // the `Messages` type below).
 import { customersZh } from './customers.zh-CN.ts';
+import { vouchersZh } from './vouchers.zh-CN.ts';
 
 const zhCN = {
   // customers, invite, myPartners (issue 5) live in their own file
   ...customersZh,
+  // vendor quotas, the test-voucher desk, the customer's vouchers (issue 6)
+  ...vouchersZh,
   app: {
     productName: '伙伴中心',
     brand: 'Huoban',
@@ -265,7 +268,7 @@ const zhCN = {
     amount: '金额（元）',
     quotaStatus: { '0': '正常', '3': '失效', '4': '额度调整中', '5': '冻结', '6': '已回收' },
     couponStatus: { '1': '未激活', '2': '可使用', '3': '已用完', '4': '已过期', '5': '已回收' },
-    operationType: { '1': '发放', '2': '手动回收', '3': '解除关联自动回收', '4': '过期回收', '8': '切换关联类型自动回收' },
+    operationType: { '1': '发放', '2': '手动回收', '3': '解除关联自动回收', '4': '过期回收', '5': '退订回收', '8': '切换关联类型自动回收' },
   },
   testVouchers: {
     applicant: '申请方',

@@ -11,7 +11,7 @@ try {
   await migrate(database);
   const report = await checkLedgerInvariant(database.db);
   console.log(`ledger (${database.engine}): ${report.accounts} accounts, ${report.journals} journals, ${report.postings} postings`);
-  if (report.ok) console.log('invariant holds: every journal sums to zero, no restricted account is negative, cached balances equal their postings');
+  if (report.ok) console.log('invariant holds: every journal sums to zero, no restricted account is negative, cached balances equal their postings, quota and coupon rows add up to their accounts');
   else for (const p of report.problems) console.log(`  VIOLATION ${p}`);
   process.exitCode = report.ok ? 0 : 1;
 } finally {

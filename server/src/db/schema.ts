@@ -620,6 +620,7 @@ export interface DB {
   coupon_quota_record: CouponQuotaRecordTable;
   coupon: CouponTable;
   coupon_record: CouponRecordTable;
+  coupon_usage: CouponUsageTable;
   test_voucher_application: TestVoucherApplicationTable;
 }
 
@@ -680,8 +681,22 @@ export interface CouponTable {
   lock_order_id: string | null;
   memo: string | null;
   source: 'partner' | 'test_voucher';
+  /** Cash coupons: the largest share of an order they may pay, in basis points (0010). */
+  usage_ratio_bp: Generated<number | null>;
+  last_used_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+/** One use of a coupon by an order (0010). */
+export interface CouponUsageTable {
+  id: string;
+  coupon_id: string;
+  customer_org_id: string;
+  order_id: string;
+  amount: bigint;
+  used_at: Timestamp;
+  restored_at: Timestamp | null;
 }
 
 export interface CouponRecordTable {
@@ -716,4 +731,5 @@ export interface TestVoucherApplicationTable {
   decided_at: Timestamp | null;
   created_by: string | null;
   created_at: Timestamp;
+  supplementary_reason: Generated<string | null>;
 }

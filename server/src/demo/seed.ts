@@ -13,6 +13,7 @@ import type { Caller } from '../shared/actor.ts';
 import { createAuditService } from '../modules/audit/index.ts';
 import { createVouchersModule } from '../modules/vouchers/index.ts';
 import { enqueueMail } from '../modules/mail/index.ts';
+import type { LimitInfo } from '../modules/vouchers/vouchers.rules.ts';
 
 export interface Login {
   name: string;
@@ -199,15 +200,18 @@ export async function loadDemo(db: Kysely<DB>, fixedPassword?: string): Promise<
     return logins;
   });
   // Vouchers and orders go through their modules' own use cases (each in its own transaction).
-  await seedVouchers(db);
-  await loadDemoOrders(db);
+  const vouchers = await seedVouchers(db);
+  await loadDemoOrders(db, vouchers.couponSource);
   return logins;
 }
 
 /**
  * Vouchers in the demo, through the vouchers module itself (journals, records, audit): the vendor
- * grants md_demo and sp_demo quotas, md_demo splits one to rs_demo1, a few vouchers go to resale
- * customers, one is reclaimed, and sp_demo has a test-voucher application waiting for review.
+ * grants md_demo and sp_demo quotas (one restricted to ECS, frozen; a cash-coupon quota capped at
+ * half an order), md_demo splits one to rs_demo1, a few vouchers and a cash coupon go to resale
+ * customers, one is reclaimed, sp_demo has a test-voucher application waiting for review, and
+ * the ecosystem manager issued cust_demo1 (a sub-customer, who cannot apply online) a test
+ * voucher by hand. Returns the module, whose coupon source pays the demo orders.
  */
 async function seedVouchers(db: Kysely<DB>) {
   const clock = systemClock;
@@ -236,11 +240,13 @@ async function seedVouchers(db: Kysely<DB>) {
   const id = (account: string) => as(account).org.id;
   const vendor = orgs.find((o) => o.kind === 'vendor')!.domain_name;
   const inAYear = toApiTime(new Date(clock.now().getTime() + 365 * 86_400_000));
-  const grant = async (account: string, quotaType: 0 | 1, amount: string) =>
-    (await vouchers.quotas.grant(as(vendor), { partner_id: id(account), quota_type: quotaType, amount, expire_time: inAYear })).body.quota_id;
+  const grant = async (account: string, quotaType: 0 | 1, amount: string, limits: LimitInfo[] = []) =>
+    (await vouchers.quotas.grant(as(vendor), { partner_id: id(account), quota_type: quotaType, amount, expire_time: inAYear, limit_infos: limits })).body.quota_id;
+  const ecsOnly = await grant('sp_demo', 0, '3000.00', [{ limit_key: 'serviceType', limit_values: [{ value1: 'hws.service.type.ec2' }] }]);
+  await vouchers.quotas.setFrozen(as(vendor), ecsOnly, true);
   const mdQuota = await grant('md_demo', 0, '50000.00');
   const spQuota = await grant('sp_demo', 0, '20000.00');
-  await grant('sp_demo', 1, '5000.00');
+  const spCash = await grant('sp_demo', 1, '5000.00', [{ limit_key: 'usageRatio', limit_values: [{ value1: '0.5' }] }]);
   const split = await vouchers.quotas.issueToResellers(as('md_demo'), { quota_id: mdQuota, indirect_partner_ids: [id('rs_demo1')], quota_amount: '5000.00' }, undefined, 'zh');
   const rsQuota = split.body.simple_quota_infos[0].quota_id;
   const issue = (account: string, quota: string, customer: string, value: string) =>
@@ -248,6 +254,8 @@ async function seedVouchers(db: Kysely<DB>) {
   await issue('sp_demo', spQuota, 'cust_demo2', '500.00');
   await issue('md_demo', mdQuota, 'cust_demo3', '300.00');
   await issue('rs_demo1', rsQuota, 'cust_demo5', '200.00');
+  // A cash coupon that may pay at most 30 % of an order.
+  await vouchers.coupons.issue(as('sp_demo'), { quota_id: spCash, customer_ids: [id('cust_demo2')], face_value: '100.00', usage_ratio: '0.3', memo: 'demo' }, undefined, 'zh');
   const toReclaim = await issue('sp_demo', spQuota, 'cust_demo2', '100.00');
   await vouchers.coupons.reclaim(as('sp_demo'), { coupon_id: toReclaim.body.coupon_infos[0].coupon_id });
   await vouchers.testVouchers.apply(as('sp_demo'), {
@@ -255,7 +263,10 @@ async function seedVouchers(db: Kysely<DB>) {
     amount: '3000.00',
     purpose: '方案联调测试 / integration testing of our retail solution',
     calculator_link: 'https://www.huaweicloud.com/pricing/calculator.html#/share/demo-retail-solution',
+    solution: '智慧零售方案 / smart retail',
   });
+  await vouchers.testVouchers.issueByHand(as(vendor), { account_id: id('cust_demo1'), amount: '500.00', valid_days: 90, memo: '生态经理人工发放 / issued by the ecosystem manager' });
+  return vouchers;
 }
 
 const yuan = (n: number) => BigInt(Math.round(n * 100));

@@ -70,11 +70,12 @@ test('pay refuses unknown or foreign orders (CBC.30000010), discounts (CBC.99003
   assert.equal((await c2.post(PAY, { body: { order_id: o.order_id } })).body.error_code, 'CBC.30000010');
   assert.equal((await c1.post(PAY, { body: { order_id: o.order_id, use_discount: 'YES', discount_infos: [{ id: 'x', type: 3 }] } })).body.error_code, 'CBC.99003108');
   assert.equal((await c1.post(PAY, { body: { order_id: o.order_id, use_coupon: 'YES' } })).body.error_code, 'CBC.0100');
-  // No vouchers exist yet (the vouchers module provides the CouponSource): a named coupon is not applicable.
+  // A coupon the customer does not hold is not applicable.
   assert.equal((await c1.post(PAY, { body: { order_id: o.order_id, use_coupon: 'YES', coupon_infos: [{ id: 'CP1', type: 301 }] } })).body.error_code, 'CBC.99003108');
+  // What it holds: the test voucher the ecosystem manager issued it in the demo.
   const coupons = await c1.get('/v2/orders/customer-orders/order-coupons', { query: { order_id: o.order_id } });
   assert.equal(coupons.status, 200);
-  assert.equal(coupons.body.count, 0);
+  assert.equal(coupons.body.count, 1);
   assert.equal(await ledgerFingerprint(t), fp);
 });
 

@@ -151,7 +151,7 @@ test('test vouchers: apply, one pending per type, vendor approves into a voucher
   const coupon = own.body.user_coupons[0];
   assert.equal(coupon.face_value, 1500);
   assert.equal(coupon.coupon_usage, 'TEST_VOUCHER');
-  assert.deepEqual(coupon.use_limits.map((l: { limit_key: string; value1: string }) => [l.limit_key, l.value1]), [['cycleType', '6'], ['maxPeriodMonths', '11']]);
+  assert.deepEqual(coupon.use_limits.map((l: { limit_key: string; value1: string }) => [l.limit_key, l.value1]), [['cycleType', '6'], ['maxPeriodMonths', '11'], ['simultaneousUseWithEmpowerDiscount', '0']]);
 
   // A new application of that type is possible once decided; the vendor rejects it with a reason.
   const next = await sp.post('/api/test-vouchers/applications', { body });
@@ -176,4 +176,41 @@ test('test vouchers: an associated sub-customer is refused online and told to co
   assert.equal(manual.status, 201, JSON.stringify(manual.body));
   const mine = await customer.get('/api/my-coupons', { query: { limit: 100 } });
   assert.ok(mine.body.user_coupons.some((c: { coupon_id: string }) => c.coupon_id === manual.body.coupon_id));
+});
+
+test('test vouchers: ceilings per type (software types per solution, together), supplementary applications, approval bounds', async () => {
+  const md = await t.token('md_demo');
+  const vendor = await t.token('vendor_admin');
+  const link = 'https://www.huaweicloud.com/pricing/calculator.html#/share/ceilings';
+  const apply = (body: Record<string, unknown>) => md.post('/api/test-vouchers/applications', { body: { purpose: 'solution testing', calculator_link: link, ...body } });
+  const approve = (id: string, body: Record<string, unknown>) => vendor.post(`/api/vendor/test-vouchers/applications/${id}/approve`, { body });
+
+  assert.equal((await apply({ voucher_type: 'basic_software', amount: '100' })).body.error_code, 'HBN.6010');
+  assert.equal((await apply({ voucher_type: 'role_selection', amount: '20000.01' })).body.error_code, 'HBN.6008');
+  const first = await apply({ voucher_type: 'role_selection', amount: '15000' });
+  assert.equal(first.status, 201, JSON.stringify(first.body));
+  assert.equal((await approve(first.body.id, { amount: '15000.01', valid_days: 90 })).body.error_code, 'HBN.6011');
+  assert.equal((await approve(first.body.id, { valid_days: 366 })).body.error_code, 'HBN.6012');
+  assert.equal((await approve(first.body.id, { valid_days: 0 })).body.error_code, 'HBN.6012');
+  assert.equal((await approve(first.body.id, { valid_days: 365 })).status, 200);
+  // 5,000 remain: beyond that only a supplementary application with its reason.
+  const beyond = await apply({ voucher_type: 'role_selection', amount: '6000' });
+  assert.equal(beyond.body.error_code, 'HBN.6009');
+  assert.match(beyond.body.error_msg, /5000\.00/);
+  const supplementary = await apply({ voucher_type: 'role_selection', amount: '6000', supplementary_reason: 'the PoC grew to a second region' });
+  assert.equal(supplementary.status, 201, JSON.stringify(supplementary.body));
+  assert.equal(supplementary.body.supplementary_reason, 'the PoC grew to a second region');
+
+  // Software types count per solution, together, against the ceiling of the type applied for.
+  const basic = await apply({ voucher_type: 'basic_software', amount: '20000', solution: 'retail' });
+  assert.equal((await approve(basic.body.id, { valid_days: 90 })).status, 200);
+  assert.equal((await apply({ voucher_type: 'cloud_software', amount: '80000.01', solution: 'retail' })).body.error_code, 'HBN.6009');
+  const cloud = await apply({ voucher_type: 'cloud_software', amount: '80000', solution: 'retail' });
+  assert.equal(cloud.status, 201, JSON.stringify(cloud.body));
+  assert.equal((await approve(cloud.body.id, { valid_days: 90 })).status, 200);
+  const other = await apply({ voucher_type: 'cloud_software', amount: '100000', solution: 'logistics' });
+  assert.equal(other.status, 201, JSON.stringify(other.body));
+
+  // The ecosystem manager's manual issue has the same validity bounds.
+  assert.equal((await vendor.post('/api/vendor/test-vouchers', { body: { account_id: ids.cust_demo2, amount: '10', valid_days: 400 } })).body.error_code, 'HBN.6012');
 });

@@ -1,12 +1,13 @@
 // 审批 (menu vendor.approvals), the customers part: reported customers to approve or reject, and
-// the outgoing mail outbox (invitation e-mails) with each mail's delivery state. Other approval
-// kinds add their own tabs here.
+// the outgoing mail outbox (invitation e-mails) with each mail's delivery state; test vouchers
+// bring their own tab. Other approval kinds add theirs here.
 import { useState } from 'react';
 import { Alert, Button, Card, Descriptions, Input, Modal, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/session.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
+import { TestVoucherReviewPanel } from '../vouchers/TestVoucherReviewPanel.tsx';
 import { useDecideReport, useOutbox, useReports, type OutboxMail, type ReportItem } from './api.ts';
 
 function ReportsPanel() {
@@ -134,6 +135,7 @@ export function VendorApprovalsPage() {
   const tabs = [
     ...(can('BPC_ITEM_OPS_020108') ? [{ key: 'reports', label: t('vendorApprovals.reports'), children: <ReportsPanel /> }] : []),
     ...(can('BPC_ITEM_OPS_020109') ? [{ key: 'outbox', label: t('vendorApprovals.outbox'), children: <OutboxPanel /> }] : []),
+    ...(can('BPC_ITEM_OPS_020101') ? [{ key: 'test-vouchers', label: t('testVoucherDesk.tab'), children: <TestVoucherReviewPanel /> }] : []),
   ];
   return (
     <Card data-testid="vendor-approvals-page">

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useMe } from '../../api/session.ts';
 import { BatchResultTable } from './BatchResultTable.tsx';
+import { percentToRatioText } from './ratio.ts';
 import { useCouponRecords, useIssueCoupons, useIssueQuota, useIssuedCoupons, useQuotas, useReclaimCoupon, type BatchResult, type IssuedCoupon, type Quota } from './api.ts';
 
 const money = (v: number) => v.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -16,13 +17,16 @@ function IssueModal({ quota, mode, onClose }: { quota: Quota; mode: 'coupons' | 
   const issueCoupons = useIssueCoupons();
   const issueQuota = useIssueQuota();
   const [result, setResult] = useState<BatchResult | null>(null);
-  const [form] = Form.useForm<{ ids: string; amount: number; cycle: '5' | '6' }>();
+  const [form] = Form.useForm<{ ids: string; amount: number; cycle: '5' | '6'; ratio?: number | null }>();
+  const cash = quota.quota_type === 1;
   const submit = async () => {
     const v = await form.validateFields();
     const amount = v.amount.toFixed(2);
+    // A cash coupon's usage cap; without one it takes the quota's.
+    const usageRatio = cash && v.ratio ? percentToRatioText(v.ratio) : undefined;
     setResult(
       mode === 'coupons'
-        ? await issueCoupons.mutateAsync({ quota_id: quota.quota_id, customer_ids: list(v.ids), face_value: amount, cycle_type: v.cycle })
+        ? await issueCoupons.mutateAsync({ quota_id: quota.quota_id, customer_ids: list(v.ids), face_value: amount, cycle_type: v.cycle, usage_ratio: usageRatio })
         : await issueQuota.mutateAsync({ quota_id: quota.quota_id, indirect_partner_ids: list(v.ids), quota_amount: amount }),
     );
   };
@@ -51,6 +55,11 @@ function IssueModal({ quota, mode, onClose }: { quota: Quota; mode: 'coupons' | 
           {mode === 'coupons' && (
             <Form.Item name="cycle" label={t('vouchers.voucherKind')}>
               <Select style={{ width: 240 }} options={[{ value: '6', label: t('vouchers.general') }, { value: '5', label: t('vouchers.payPerUse') }]} />
+            </Form.Item>
+          )}
+          {mode === 'coupons' && cash && (
+            <Form.Item name="ratio" label={t('vendorQuotas.usageRatio')} extra={t('vendorQuotas.usageRatioHint')}>
+              <InputNumber data-testid="issue-usage-ratio" min={0.01} max={100} precision={2} style={{ width: 200 }} />
             </Form.Item>
           )}
         </Form>

@@ -81,3 +81,44 @@ export const useReject = () =>
   useVoucherMutation(({ id, reason }: { id: string; reason: string }) =>
     unwrap(api.POST('/api/vendor/test-vouchers/applications/{id}/reject', { params: { path: { id } }, body: { reason } })),
   );
+
+// The vendor's quota desk.
+export type GrantedQuota = Json<'/api/vendor/coupon-quotas', 'get'>['quotas'][number];
+export type GrantBody = paths['/api/vendor/coupon-quotas']['post']['requestBody']['content']['application/json'];
+export type QuotaHolder = Json<'/api/vendor/coupon-quotas/partners', 'get'>['partners'][number];
+export type LimitInfo = GrantBody extends { limit_infos?: (infer L)[] } ? L : never;
+
+export const useGrantedQuotas = (filter: { partner_id?: string; quota_type?: number; status?: number }, offset: number, limit: number) =>
+  useQuery({
+    queryKey: [...key, 'granted', filter, offset, limit],
+    queryFn: () => unwrap(api.GET('/api/vendor/coupon-quotas', { params: { query: { ...filter, offset, limit } } })),
+    placeholderData: keepPreviousData,
+  });
+
+export const useQuotaHolders = () =>
+  useQuery({ queryKey: [...key, 'holders'], queryFn: () => unwrap(api.GET('/api/vendor/coupon-quotas/partners')), staleTime: 60_000 });
+
+export const useServiceTypes = () =>
+  useQuery({ queryKey: [...key, 'service-types'], queryFn: () => unwrap(api.GET('/v2/products/service-types', { params: { query: { limit: 100 } } })), staleTime: 300_000 });
+
+export const useGrantQuota = () => useVoucherMutation((body: GrantBody) => unwrap(api.POST('/api/vendor/coupon-quotas', { body })));
+
+export const useSetQuotaFrozen = () =>
+  useVoucherMutation(({ id, frozen }: { id: string; frozen: boolean }) =>
+    frozen
+      ? unwrap(api.POST('/api/vendor/coupon-quotas/{id}/freeze', { params: { path: { id } } }))
+      : unwrap(api.POST('/api/vendor/coupon-quotas/{id}/unfreeze', { params: { path: { id } } })),
+  );
+
+export const useIssueTestVoucher = () =>
+  useVoucherMutation((body: { account_id: string; amount: string; valid_days: number; memo?: string }) => unwrap(api.POST('/api/vendor/test-vouchers', { body })));
+
+// The customer's own coupons.
+export type MyCoupon = Json<'/api/my-coupons', 'get'>['user_coupons'][number];
+
+export const useMyCoupons = (filter: { coupon_type?: number; status?: number }, offset: number, limit: number) =>
+  useQuery({
+    queryKey: [...key, 'mine', filter, offset, limit],
+    queryFn: () => unwrap(api.GET('/api/my-coupons', { params: { query: { ...filter, offset, limit } } })),
+    placeholderData: keepPreviousData,
+  });

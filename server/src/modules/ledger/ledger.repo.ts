@@ -93,6 +93,21 @@ export async function unbalancedJournals(db: Kysely<DB>) {
   return r.rows;
 }
 
+/**
+ * Organizations whose account of `kind` does not equal the sum of their sub-ledger rows (either
+ * side may be missing: no account reads as 0, no rows as 0).
+ */
+export async function subledgerMismatches(db: Kysely<DB>, s: { kind: string; table: string; orgColumn: string; balanceColumn: string }) {
+  const r = await sql<{ org_id: string; account: string; rows: string }>`
+    SELECT COALESCE(a.org_id, x.org_id) AS org_id, COALESCE(a.balance, 0)::text AS account, COALESCE(x.total, 0)::text AS rows
+    FROM (SELECT org_id, balance FROM ledger_account WHERE kind = ${s.kind} AND currency = 'CNY') a
+    FULL OUTER JOIN (
+      SELECT ${sql.ref(s.orgColumn)} AS org_id, SUM(${sql.ref(s.balanceColumn)}) AS total FROM ${sql.table(s.table)} GROUP BY ${sql.ref(s.orgColumn)}
+    ) x ON x.org_id = a.org_id
+    WHERE COALESCE(a.balance, 0) <> COALESCE(x.total, 0)`.execute(db);
+  return r.rows;
+}
+
 export async function negativeRestrictedAccounts(db: Kysely<DB>) {
   const r = await sql<{ id: string; balance: string }>`
     SELECT id, balance::text FROM ledger_account WHERE NOT may_go_negative AND balance < 0`.execute(db);

@@ -36,6 +36,19 @@ export const ACCOUNT_KINDS = {
 
 export type AccountKind = keyof typeof ACCOUNT_KINDS;
 
+/**
+ * Control accounts and their sub-ledgers: rows whose balances must add up, per organization, to
+ * the balance of that organization's account of the kind. Accounts are per (organization, kind),
+ * while quotas and coupons are many rows per organization, so they tie by sum, not one to one.
+ * Checked by the ledger invariant.
+ */
+export const SUBLEDGERS = [
+  // Every quota (voucher and cash-coupon) a partner holds, against its partner_coupon_quota.
+  { kind: 'partner_coupon_quota', table: 'coupon_quota', orgColumn: 'org_id', balanceColumn: 'balance' },
+  // Every coupon an account holds (partner-issued and test vouchers), against its coupon_balance.
+  { kind: 'coupon_balance', table: 'coupon', orgColumn: 'customer_org_id', balanceColumn: 'balance' },
+] as const satisfies readonly { kind: AccountKind; table: string; orgColumn: string; balanceColumn: string }[];
+
 export interface AccountRef {
   orgId: string;
   kind: AccountKind;

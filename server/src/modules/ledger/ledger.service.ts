@@ -9,7 +9,7 @@ import type { Clock } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
 import { newPrefixedId } from '../../shared/ids.ts';
 import * as repo from './ledger.repo.ts';
-import { ACCOUNT_KINDS, accountKey, balanceJournal, firstOverdraft, type AccountKind, type AccountRef, type PostingInput } from './ledger.rules.ts';
+import { ACCOUNT_KINDS, accountKey, balanceJournal, firstOverdraft, SUBLEDGERS, type AccountKind, type AccountRef, type PostingInput } from './ledger.rules.ts';
 
 /** A restricted account would go below zero; nothing was written. */
 export class InsufficientFundsError extends AppError {
@@ -197,13 +197,19 @@ export function createLedgerService(deps: { clock: Clock; faults?: ReadonlySet<s
   return { post, once, ensureAccounts, balancesOf, lockedBalances };
 }
 
-/** Every journal sums to zero, no restricted account is negative, cached balances equal their postings. */
+/**
+ * Every journal sums to zero, no restricted account is negative, cached balances equal their
+ * postings, and every sub-ledger (quota and coupon rows) adds up to its control account.
+ */
 export async function checkLedgerInvariant(db: Kysely<DB>): Promise<LedgerInvariantReport> {
   const problems: string[] = [];
   for (const j of await repo.unbalancedJournals(db)) problems.push(`journal ${j.id}: postings sum to ${j.total ?? 0} over ${j.legs} legs`);
   for (const a of await repo.negativeRestrictedAccounts(db)) problems.push(`account ${a.id}: restricted account is negative (${a.balance})`);
   for (const a of await repo.cachedBalanceMismatches(db)) problems.push(`account ${a.id}: cached balance ${a.balance} but postings sum to ${a.total}`);
   for (const p of await repo.runningBalanceMismatches(db)) problems.push(`posting ${p.id} on ${p.account_id}: balance_after differs from the running sum`);
+  for (const s of SUBLEDGERS) {
+    for (const m of await repo.subledgerMismatches(db, s)) problems.push(`${s.kind} of ${m.org_id}: account balance ${m.account} but ${s.table} rows sum to ${m.rows}`);
+  }
   const totals = await repo.ledgerTotals(db);
   return {
     ok: problems.length === 0,

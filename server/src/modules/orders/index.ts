@@ -5,7 +5,7 @@ import type { OrdersDeps } from './orders.shared.ts';
 import { createPaymentService } from './payment.service.ts';
 import { createPlacingService } from './placing.service.ts';
 
-export type { CouponSource, OrdersDeps } from './orders.shared.ts';
+export type { CouponSource, ListedCoupon, OrdersDeps } from './orders.shared.ts';
 export { ordersRoutes } from './orders.routes.ts';
 
 export function createOrdersModule(deps: OrdersDeps) {

@@ -1,13 +1,14 @@
 // Demo orders, placed and paid through the module's own use cases so that the demo shows what
 // the product really does: several types and statuses for cust_demo1..5, a pending partner-payment
-// application to sp_demo, an order paid by a partner, an invoiced one and an unsubscribed one.
+// application to sp_demo, an order paid by a partner, an invoiced one, an unsubscribed one, and one
+// paid partly with a voucher.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Caller } from '../../shared/actor.ts';
 import { systemClock } from '../../shared/clock.ts';
 import { createAuditService } from '../audit/index.ts';
 import { createLedgerService } from '../ledger/index.ts';
-import { createOrdersModule } from './index.ts';
+import { createOrdersModule, type CouponSource } from './index.ts';
 
 async function callerOf(db: Kysely<DB>, account: string): Promise<Caller> {
   const org = await db.selectFrom('organization').selectAll().where('domain_name', '=', account).executeTakeFirstOrThrow();
@@ -25,7 +26,8 @@ async function callerOf(db: Kysely<DB>, account: string): Promise<Caller> {
   };
 }
 
-export async function loadDemoOrders(db: Kysely<DB>): Promise<void> {
+/** `coupons`: the vouchers module's coupon source, so that demo orders can be paid with vouchers. */
+export async function loadDemoOrders(db: Kysely<DB>, coupons?: CouponSource): Promise<void> {
   const clock = systemClock;
   const ledger = createLedgerService({ clock });
   const orders = createOrdersModule({
@@ -34,6 +36,7 @@ export async function loadDemoOrders(db: Kysely<DB>): Promise<void> {
     audit: createAuditService({ clock }),
     ledger,
     customers: { assertOnBehalfAuthorized: async () => undefined, isCustomerFrozen: async () => false },
+    coupons,
   });
   const spec = async (code: string) => db.selectFrom('product_spec').select(['id', 'product_id']).where('code', '=', code).executeTakeFirstOrThrow();
   const place = async (caller: Caller, code: string, extra: Record<string, unknown> = {}) => {
@@ -70,8 +73,11 @@ export async function loadDemoOrders(db: Kysely<DB>): Promise<void> {
   const s6 = await spec('s6.large.2.monthly');
   await orders.place(c2, { order_type: 'renew', product_id: s6.product_id, spec_id: s6.id, base_order_id: resale });
 
-  // cust_demo3 (resale, md_demo): a paid EIP; cust_demo4: a 严选 order naming md_demo, pending.
+  // cust_demo3 (resale, md_demo): a paid EIP, and an ECS order paid partly with md_demo's voucher.
   await orders.pay(c3, { order_id: await place(c3, 'bw.5m.monthly') });
+  const voucher = await db.selectFrom('coupon').select('id').where('customer_org_id', '=', c3.org.id).where('coupon_type', '=', 1).where('status', '=', 2).executeTakeFirst();
+  if (voucher) await orders.pay(c3, { order_id: await place(c3, 'c7.xlarge.4.monthly'), use_coupon: 'YES', coupon_infos: [{ id: voucher.id, type: 1 }] });
+  // cust_demo4: a 严选 order naming md_demo, pending.
   const md = await db.selectFrom('organization').select('id').where('domain_name', '=', 'md_demo').executeTakeFirstOrThrow();
   await place(c4, 'mail.std.50users.yearly', { yanxuan_partner_id: md.id });
 

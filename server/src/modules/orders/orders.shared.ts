@@ -15,13 +15,16 @@ import * as repo from './orders.repo.ts';
 import type { OrderRow } from './orders.repo.ts';
 import type { Source } from './orders.rules.ts';
 
+/** A coupon as the deduction function sees it, with what the order-coupons view shows. */
+export type ListedCoupon = Coupon & { faceValue: bigint; createdAt: Date; lastUsedAt: Date | null };
+
 /**
- * The vouchers a customer may pay an order with, and their redemption. The vouchers module
- * provides the real one; until then no coupons exist (noCoupons).
+ * The vouchers a customer may pay an order with, and their redemption: the vouchers module
+ * provides it (vouchers.couponSource); without one no coupons exist (noCoupons).
  */
 export interface CouponSource {
-  /** The customer's coupons that might pay this order (free, or locked by this order). */
-  list(tx: Kysely<DB>, customerOrgId: string, orderId: string): Promise<Coupon[]>;
+  /** The customer's coupons that might pay this order; locked when called inside a transaction. */
+  list(tx: Kysely<DB>, customerOrgId: string, orderId: string): Promise<ListedCoupon[]>;
   /** Marks the uses taken and returns the postings that take them from the coupon accounts (negative legs). */
   redeem(tx: Kysely<DB>, customerOrgId: string, orderId: string, uses: { couponId: string; amount: bigint }[]): Promise<PostingInput[]>;
   /** Returns the vouchers of an order unsubscribed within the no-reason period; postings back to them (positive legs). */

@@ -10,7 +10,7 @@ import { newPrefixedId } from '../../shared/ids.ts';
 import { findSpec } from '../catalog/index.ts';
 import type { Answer } from '../ledger/index.ts';
 import type { PostingInput } from '../ledger/ledger.rules.ts';
-import { planDeduction, type Charge } from '../vouchers/deduction.rules.ts';
+import { assertAllUsed, planDeduction, useLimitsOf, type Charge } from '../vouchers/deduction.rules.ts';
 import * as repo from './orders.repo.ts';
 import type { OrderRow } from './orders.repo.ts';
 import {
@@ -53,6 +53,23 @@ export function createPaymentService(deps: OrdersDeps) {
     return { status: STATUS.completed, paid_at: now, effective_at: start, expire_at: expire, updated_at: now };
   }
 
+  /** The order as a charge for the deduction function (customer payment, no discounts offered). */
+  function chargeOf(order: OrderRow, amount: bigint, at: Date): Charge {
+    return {
+      kind: 'order',
+      amount,
+      productSource: order.product_kind === 'marketplace' ? 'marketplace' : 'vendor',
+      serviceType: order.service_type_code,
+      productId: order.product_id,
+      periodMonths: order.period_type === 3 ? 12 * (order.period_num ?? 1) : (order.period_num ?? 1),
+      discounted: false,
+      highestLineDiscountRatio: 1,
+      payer: 'customer',
+      orderId: order.id,
+      at,
+    };
+  }
+
   async function partnerTypeOf(tx: Tx, partnerId: string | null) {
     return partnerId ? ((await repo.findOrg(tx, partnerId))?.partner_type ?? null) : null;
   }
@@ -91,22 +108,11 @@ export function createPaymentService(deps: OrdersDeps) {
       if (couponIds.length > 0) {
         if (order.is_yanxuan && BigInt(order.amount) !== BigInt(order.official_amount)) throw new AppError('CBC.99003108');
         const owned = (await coupons.list(tx, order.customer_org_id, order.id)).filter((c) => couponIds.includes(c.id));
-        if (owned.length !== new Set(couponIds).size) throw new AppError('CBC.99003108');
-        const charge: Charge = {
-          kind: 'order',
-          amount: remaining,
-          productSource: order.product_kind === 'marketplace' ? 'marketplace' : 'vendor',
-          serviceType: order.service_type_code,
-          productId: order.product_id,
-          periodMonths: order.period_type === 3 ? 12 * (order.period_num ?? 1) : (order.period_num ?? 1),
-          discounted: false,
-          highestLineDiscountRatio: 1,
-          payer: 'customer',
-          orderId: order.id,
-          at: now,
-        };
-        const plan = planDeduction(charge, owned);
-        if (plan.refused.length > 0) throw new AppError('CBC.99003108', plan.refused.map((r) => `${r.couponId}: ${r.reason}`).join(', '));
+        const unknown = couponIds.find((id) => !owned.some((c) => c.id === id));
+        if (unknown) throw new AppError('CBC.99003108', unknown);
+        // Every coupon named is used, or the payment is refused with the first refusal's code.
+        const plan = planDeduction(chargeOf(order, remaining, now), owned);
+        assertAllUsed(plan);
         couponLegs = await coupons.redeem(tx, order.customer_org_id, order.id, plan.uses);
         remaining = plan.remaining;
       }
@@ -145,10 +151,7 @@ export function createPaymentService(deps: OrdersDeps) {
     const order = await repo.findOrder(db, orderId);
     if (!order || order.customer_org_id !== caller.org.id) throw new AppError('CBC.30000010');
     const all = order.status === STATUS.pendingPayment ? await coupons.list(db, order.customer_org_id, order.id) : [];
-    const plan = planDeduction(
-      { kind: 'order', amount: BigInt(order.amount), productSource: order.product_kind === 'marketplace' ? 'marketplace' : 'vendor', serviceType: order.service_type_code, productId: order.product_id, discounted: false, highestLineDiscountRatio: 1, payer: 'customer', orderId: order.id, at: clock.now() },
-      all,
-    );
+    const plan = planDeduction(chargeOf(order, BigInt(order.amount), clock.now()), all);
     const refused = new Set(plan.refused.filter((r) => r.reason !== 'one_voucher_per_order' && r.reason !== 'nothing_left_to_pay').map((r) => r.couponId));
     const usable = all.filter((c) => !refused.has(c.id));
     const t = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
@@ -160,16 +163,16 @@ export function createPaymentService(deps: OrdersDeps) {
         status: 2,
         coupon_type: c.type === 'voucher' ? 1 : 4,
         measure_id: 1,
-        face_value: yuan(c.balance),
+        face_value: yuan(c.faceValue),
         effective_time: t(c.validFrom),
         expire_time: t(c.expiresAt),
         plan_name: '',
         plan_desc: '',
-        use_limits: [],
+        use_limits: useLimitsOf(c),
         active_time: t(c.validFrom),
-        last_used_time: null,
-        create_time: t(c.validFrom),
-        coupon_version: 1,
+        last_used_time: c.lastUsedAt ? t(c.lastUsedAt) : null,
+        create_time: t(c.createdAt),
+        coupon_version: 2,
         balance: yuan(c.balance),
         used_by_order_id: c.lockedByOrderId,
         coupon_usage: '',

@@ -18,6 +18,7 @@ import {
   COUPON_OPERATION,
   COUPON_STATUS,
   couponTypeOfQuota,
+  couponUsageRatio,
   expiryDestination,
   initialCouponStatus,
   QUOTA_STATUS,
@@ -56,6 +57,7 @@ export function createCouponService(deps: VouchersDeps) {
       memo?: string | null;
       indirect_partner_id?: string | null;
       cycle_type?: '5' | '6' | null;
+      usage_ratio?: string | number | null;
     },
     clientToken: string | undefined,
     lang: Lang,
@@ -86,6 +88,7 @@ export function createCouponService(deps: VouchersDeps) {
         validTime,
         expireTime,
       });
+      const usageRatioBp = couponUsageRatio(quota.quota_type, limits, input.usage_ratio);
       const coupon_infos: { id: string; coupon_id: string }[] = [];
       const error_details: ErrorDetail[] = [];
       let balance = quota.balance;
@@ -116,6 +119,7 @@ export function createCouponService(deps: VouchersDeps) {
             service_types: JSON.stringify(scope.serviceTypes),
             product_ids: JSON.stringify(scope.productIds),
             max_period_months: null,
+            usage_ratio_bp: usageRatioBp,
             memo: input.memo ?? null,
             lock_order_id: null,
             source: 'partner',
@@ -298,7 +302,8 @@ export function createCouponService(deps: VouchersDeps) {
       offset: input.offset,
       limit: input.limit,
     });
-    return { total_count: total, user_coupons: rows.map(issuedCouponView) };
+    const lastOrders = await repo.lastOrderOf(db, rows.map((r) => r.id));
+    return { total_count: total, user_coupons: rows.map((r) => issuedCouponView(r, lastOrders.get(r.id))) };
   }
 
   /** ListPartnerCouponsRecord: the partner's issue/reclaim log. */
@@ -380,7 +385,8 @@ export function createCouponService(deps: VouchersDeps) {
       offset: input.offset,
       limit: input.limit,
     });
-    return { count: total, user_coupons: rows.map(ownCouponView) };
+    const lastOrders = await repo.lastOrderOf(db, rows.map((r) => r.id));
+    return { count: total, user_coupons: rows.map((r) => ownCouponView(r, lastOrders.get(r.id))) };
   }
 
   return { issue, reclaim, reclaimOnAssociationEnd, sweep, listIssued, records, listOwn, listMine };

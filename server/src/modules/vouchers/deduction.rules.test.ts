@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { ineligibility, planDeduction, type Charge, type Coupon, type Refusal } from './deduction.rules.ts';
+import { AppError } from '../../shared/errors.ts';
+import { assertAllUsed, ineligibility, planDeduction, REFUSAL_CODES, useLimitsOf, type Charge, type Coupon, type Refusal } from './deduction.rules.ts';
 
 const at = new Date('2026-06-15T00:00:00Z');
 const day = 86_400_000;
@@ -54,8 +55,8 @@ const eligibilityTable: [string, Charge, Coupon, Refusal | null][] = [
   ['cash coupon never on a partner-paid order', charge({ payer: 'partner' }), coupon('a', { type: 'cash' }), 'partner_paid'],
   ['used-up voucher', charge(), coupon('a', { status: 'used_up' }), 'not_usable'],
   ['reclaimed voucher', charge(), coupon('a', { status: 'reclaimed' }), 'not_usable'],
-  ['expired status', charge(), coupon('a', { status: 'expired' }), 'not_usable'],
-  ['not activated', charge(), coupon('a', { status: 'not_activated' }), 'not_usable'],
+  ['expired status', charge(), coupon('a', { status: 'expired' }), 'expired'],
+  ['not activated', charge(), coupon('a', { status: 'not_activated' }), 'not_yet_valid'],
   ['zero balance', charge(), coupon('a', { balance: 0n }), 'not_usable'],
   ['frozen voucher', charge(), coupon('a', { frozen: true }), 'frozen'],
   ['locked by another order', charge(), coupon('a', { lockedByOrderId: 'O2' }), 'locked_by_other_order'],
@@ -184,4 +185,24 @@ test('property: never more than the charge, never more than a coupon holds, neve
     }),
     { numRuns: 2000 },
   );
+});
+
+test('every refusal has its own stable code; a payer naming coupons gets all used or the first refusal', () => {
+  const codes = Object.values(REFUSAL_CODES);
+  assert.equal(new Set(codes).size, codes.length);
+  assert.doesNotThrow(() => assertAllUsed(planDeduction(charge(), [coupon('a')])));
+  const twoVouchers = planDeduction(charge(), [coupon('a'), coupon('b')]);
+  assert.throws(() => assertAllUsed(twoVouchers), (e: AppError) => e.code === 'HBN.6114' && e.detail === 'b');
+  assert.throws(() => assertAllUsed(planDeduction(charge({ productSource: 'marketplace' }), [coupon('a')])), (e: AppError) => e.code === 'HBN.6101');
+});
+
+test('use limits on the wire name every restriction of a coupon', () => {
+  const c = coupon('a', { cycle: 'on_demand', serviceTypes: ['hws.service.type.ec2'], maxPeriodMonths: 11, combinesWithDiscount: false, usageRatioCap: 0.3 });
+  assert.deepEqual(useLimitsOf(c).map((l) => [l.limit_key, l.value1]), [
+    ['cycleType', '5'],
+    ['serviceType', 'hws.service.type.ec2'],
+    ['maxPeriodMonths', '11'],
+    ['simultaneousUseWithEmpowerDiscount', '0'],
+    ['usageRatio', '0.3'],
+  ]);
 });

@@ -11,6 +11,7 @@
 // - restricted vouchers before unrestricted ones, then the soonest expiry first;
 // - an order uses at most one voucher (cash coupons: several, up to their usage-ratio cap);
 //   on-demand charges may consume several vouchers in priority order.
+import { AppError, type ErrorCode } from '../../shared/errors.ts';
 
 export type ChargeKind = 'order' | 'usage' | 'arrears';
 
@@ -75,6 +76,26 @@ export type Refusal =
   | 'nothing_left_to_pay'
   | 'cash_ratio_cap';
 
+/** The stable error code of each refusal (one code per reason, messages in shared/errors.ts). */
+export const REFUSAL_CODES = {
+  marketplace: 'HBN.6101',
+  arrears: 'HBN.6102',
+  partner_paid: 'HBN.6103',
+  not_usable: 'HBN.6104',
+  frozen: 'HBN.6105',
+  locked_by_other_order: 'HBN.6106',
+  not_yet_valid: 'HBN.6107',
+  expired: 'HBN.6108',
+  pay_per_use_only: 'HBN.6109',
+  outside_scope: 'HBN.6110',
+  period_too_long: 'HBN.6111',
+  no_discount_combination: 'HBN.6112',
+  discount_below_minimum: 'HBN.6113',
+  one_voucher_per_order: 'HBN.6114',
+  nothing_left_to_pay: 'HBN.6115',
+  cash_ratio_cap: 'HBN.6116',
+} as const satisfies Record<Refusal, ErrorCode>;
+
 export interface Deduction {
   uses: { couponId: string; amount: bigint }[];
   /** What the coupons leave to pay from the account. */
@@ -87,6 +108,8 @@ export function ineligibility(charge: Charge, c: Coupon): Refusal | null {
   if (charge.productSource === 'marketplace') return 'marketplace';
   if (charge.kind === 'arrears') return 'arrears';
   if (charge.payer === 'partner') return 'partner_paid';
+  if (c.status === 'not_activated') return 'not_yet_valid';
+  if (c.status === 'expired') return 'expired';
   if (c.status !== 'usable' || c.balance <= 0n) return 'not_usable';
   if (c.frozen) return 'frozen';
   if (c.lockedByOrderId !== null && c.lockedByOrderId !== charge.orderId) return 'locked_by_other_order';
@@ -163,4 +186,27 @@ export function planDeduction(charge: Charge, coupons: readonly Coupon[]): Deduc
     else cashSpent += take;
   }
   return { uses, remaining, refused };
+}
+
+/**
+ * A payer who names its coupons gets all of them used or none: the first refusal answers with its
+ * code (and the coupon it concerns).
+ */
+export function assertAllUsed(plan: Deduction): void {
+  const first = plan.refused[0];
+  if (first) throw new AppError(REFUSAL_CODES[first.reason], first.couponId);
+}
+
+/** How a coupon's restrictions read on the wire: Huawei's use_limits (value1 carries the value). */
+export function useLimitsOf(c: Coupon): { limit_key: string; value1: string; value2: string; value_unit: string; limit_type: string }[] {
+  const limit = (key: string, value: string, unit = '') => ({ limit_key: key, value1: value, value2: '', value_unit: unit, limit_type: '' });
+  return [
+    limit('cycleType', c.cycle === 'on_demand' ? '5' : '6'),
+    ...c.serviceTypes.map((v) => limit('serviceType', v)),
+    ...c.productIds.map((v) => limit('productId', v)),
+    ...(c.maxPeriodMonths !== null ? [limit('maxPeriodMonths', String(c.maxPeriodMonths), 'month')] : []),
+    ...(c.combinesWithDiscount ? [] : [limit('simultaneousUseWithEmpowerDiscount', '0')]),
+    ...(c.minConsumeDiscount !== null ? [limit('minConsumeDiscount', String(c.minConsumeDiscount))] : []),
+    ...(c.usageRatioCap !== null ? [limit('usageRatio', String(c.usageRatioCap))] : []),
+  ];
 }

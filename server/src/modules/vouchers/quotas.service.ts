@@ -8,7 +8,7 @@ import { formatAmount, parseAmount } from '../../shared/money.ts';
 import { assertOwnReseller, parseApiTime, requirePartner } from '../funds/index.ts';
 import type { Answer } from '../ledger/index.ts';
 import * as repo from './vouchers.repo.ts';
-import { assertQuotaUsable, fitsBalance, limitValues, QUOTA_OPERATION, QUOTA_STATUS, type LimitInfo } from './vouchers.rules.ts';
+import { assertQuotaLimits, assertQuotaUsable, fitsBalance, limitValues, QUOTA_OPERATION, QUOTA_STATUS, type LimitInfo } from './vouchers.rules.ts';
 import { actingPartner, mapLockConflict, parseLimits, quotaView, yuan, type VouchersDeps } from './vouchers.shared.ts';
 
 type ErrorDetail = { id: string; error_code: string; error_msg: string };
@@ -33,6 +33,7 @@ export function createQuotaService(deps: VouchersDeps) {
     const effective = parseApiTime(input.effective_time, 'effective_time') ?? now;
     const expire = parseApiTime(input.expire_time, 'expire_time')!;
     if (expire <= effective || expire <= now) throw new AppError('HBN.6007');
+    assertQuotaLimits(input.quota_type, input.limit_infos ?? []);
     const partner = await repo.findOrg(db, input.partner_id);
     if (!partner || partner.kind !== 'partner' || partner.partner_type === 'cloud_reseller') throw new AppError('HBN.6005');
     const actor = actorOf(caller);
@@ -347,6 +348,30 @@ export function createQuotaService(deps: VouchersDeps) {
     });
   }
 
-  return { grant, issueToResellers, reclaimFromResellers, listOwn, listIssued, records, setFrozen };
+  /** Vendor: the quotas it granted, by partner, type and status. */
+  async function listGranted(caller: Caller, input: { partner_id?: string; quota_type?: number; status?: number; offset: number; limit: number }) {
+    if (caller.org.kind !== 'vendor') throw new AppError('CBC.0151');
+    const { total, rows } = await repo.listGrantedQuotas(db, {
+      grantedBy: caller.org.id,
+      holder: input.partner_id || undefined,
+      quotaType: input.quota_type,
+      statuses: input.status === undefined ? undefined : [input.status],
+      offset: input.offset,
+      limit: input.limit,
+    });
+    return {
+      total_count: total,
+      quotas: rows.map((q) => ({ ...quotaView(q), partner_id: q.org_id, partner_name: q.holder_name, partner_account_name: q.holder_account ?? '', partner_type: q.holder_type ?? '' })),
+    };
+  }
+
+  /** Vendor: who may receive a quota (solution providers and master distributors). */
+  async function holders(caller: Caller) {
+    if (caller.org.kind !== 'vendor') throw new AppError('CBC.0151');
+    const rows = await repo.quotaHolders(db);
+    return { partners: rows.map((p) => ({ id: p.id, name: p.name, account_name: p.domain_name ?? '', partner_type: p.partner_type ?? '' })) };
+  }
+
+  return { grant, issueToResellers, reclaimFromResellers, listOwn, listIssued, records, setFrozen, listGranted, holders };
 }
 

@@ -10,7 +10,16 @@ import { AppError } from '../../shared/errors.ts';
 import { newPrefixedId } from '../../shared/ids.ts';
 import { formatAmount, parseAmount } from '../../shared/money.ts';
 import * as repo from './vouchers.repo.ts';
-import { assertCalculatorLink, assertMayApplyOnline, COUPON_STATUS, TEST_VOUCHER_SCOPE } from './vouchers.rules.ts';
+import {
+  assertCalculatorLink,
+  assertMayApplyOnline,
+  checkTestVoucherApplication,
+  checkTestVoucherGrant,
+  COUPON_STATUS,
+  SOFTWARE_TEST_VOUCHER_TYPES,
+  TEST_VOUCHER_SCOPE,
+  type TestVoucherType,
+} from './vouchers.rules.ts';
 import { yuan, type VouchersDeps } from './vouchers.shared.ts';
 
 const DAY_MS = 86_400_000;
@@ -34,6 +43,7 @@ function applicationView(a: Omit<ApplicationRow, 'org_name' | 'org_account'> & {
     valid_days: a.valid_days,
     coupon_id: a.coupon_id,
     decision_reason: a.decision_reason,
+    supplementary_reason: a.supplementary_reason ?? null,
     created_at: toApiTime(new Date(a.created_at)),
     decided_at: a.decided_at ? toApiTime(new Date(a.decided_at)) : null,
   };
@@ -63,6 +73,7 @@ export function createTestVoucherService(deps: VouchersDeps) {
       valid_time: now,
       expire_time: new Date(now.getTime() + validDays * DAY_MS),
       max_period_months: TEST_VOUCHER_SCOPE.maxPeriodMonths,
+      combines_with_discount: TEST_VOUCHER_SCOPE.combinesWithDiscount,
       memo,
       lock_order_id: null,
       source: 'test_voucher',
@@ -84,7 +95,10 @@ export function createTestVoucherService(deps: VouchersDeps) {
     return { couponId: id, journalId: journal.id };
   }
 
-  async function apply(caller: Caller, input: { voucher_type: string; amount: string | number; purpose: string; calculator_link: string; solution?: string | null }) {
+  async function apply(
+    caller: Caller,
+    input: { voucher_type: TestVoucherType; amount: string | number; purpose: string; calculator_link: string; solution?: string | null; supplementary_reason?: string | null },
+  ) {
     if (caller.org.kind === 'vendor') throw new AppError('CBC.0150');
     assertMayApplyOnline(await repo.isAssociatedCustomer(db, caller.org.id));
     assertCalculatorLink(input.calculator_link);
@@ -93,6 +107,15 @@ export function createTestVoucherService(deps: VouchersDeps) {
     try {
       return await db.transaction().execute(async (tx) => {
         if (await repo.pendingApplication(tx, caller.org.id, input.voucher_type)) throw new AppError('HBN.6002');
+        const software = SOFTWARE_TEST_VOUCHER_TYPES.includes(input.voucher_type);
+        const solution = input.solution?.trim() || null;
+        checkTestVoucherApplication({
+          type: input.voucher_type,
+          amount,
+          solution,
+          approvedSoFar: await repo.approvedTestVoucherAmount(tx, caller.org.id, software ? SOFTWARE_TEST_VOUCHER_TYPES : [input.voucher_type], software ? solution : null),
+          supplementaryReason: input.supplementary_reason ?? null,
+        });
         const id = newPrefixedId('TA');
         await repo.insertApplication(tx, {
           id,
@@ -101,7 +124,8 @@ export function createTestVoucherService(deps: VouchersDeps) {
           amount,
           purpose: input.purpose,
           calculator_link: input.calculator_link,
-          solution: input.solution ?? null,
+          solution,
+          supplementary_reason: input.supplementary_reason?.trim() || null,
           status: 'SUBMITTED',
           approved_amount: null,
           valid_days: null,
@@ -133,6 +157,7 @@ export function createTestVoucherService(deps: VouchersDeps) {
       const application = await repo.findApplication(tx, id);
       if (!application) throw new AppError('HBN.6004');
       const amount = input.amount === undefined || input.amount === null ? BigInt(application.amount) : parseAmount(input.amount, 'amount');
+      checkTestVoucherGrant({ amount, applied: BigInt(application.amount), validDays: input.valid_days });
       const issued = await issueTestVoucher(tx, actor, caller.org.id, application.org_id, amount, input.valid_days, `test voucher ${application.voucher_type}`);
       const now = clock.now();
       const moved = await repo.decideApplication(tx, id, { status: 'APPROVED', approved_amount: amount, valid_days: input.valid_days, coupon_id: issued.couponId, decided_by: caller.userId, decided_at: now });
@@ -158,6 +183,7 @@ export function createTestVoucherService(deps: VouchersDeps) {
   async function issueByHand(caller: Caller, input: { account_id: string; amount: string | number; valid_days: number; memo?: string | null }) {
     requireVendor(caller);
     const amount = parseAmount(input.amount, 'amount');
+    checkTestVoucherGrant({ amount, applied: null, validDays: input.valid_days });
     const target = await repo.findOrg(db, input.account_id);
     if (!target || target.kind === 'vendor') throw new AppError('HBN.0404', 'account');
     const actor = actorOf(caller);

@@ -106,8 +106,52 @@ export async function lockOpenCouponsOf(db: Db, issuerId: string, customerId: st
   return rows.map(normalizeCoupon);
 }
 
-export function setCoupon(db: Db, id: string, patch: { balance?: bigint; status?: number; updated_at: Date }) {
+export function setCoupon(db: Db, id: string, patch: { balance?: bigint; status?: number; last_used_at?: Date; updated_at: Date }) {
   return db.updateTable('coupon').set(patch).where('id', '=', id).execute();
+}
+
+/** Adds to a quota's balance in place (several returns to one quota in one transaction add up). */
+export function addToQuota(db: Db, id: string, amount: bigint, at: Date) {
+  return db.updateTable('coupon_quota').set((eb) => ({ balance: eb('balance', '+', amount), updated_at: at })).where('id', '=', id).execute();
+}
+
+/**
+ * The coupons an account holds that expired within the window (older ones it can no longer see
+ * or name), in id order; locked when read inside a transaction (a payment), so that two payments
+ * naming one coupon queue on it.
+ */
+export async function heldCoupons(db: Db, holderId: string, expiredAfter: Date) {
+  const q = db.selectFrom('coupon').selectAll().where('customer_org_id', '=', holderId).where('expire_time', '>=', expiredAfter).orderBy('id');
+  const rows = await (db.isTransaction ? q.forUpdate() : q).execute();
+  return rows.map(normalizeCoupon);
+}
+
+export function insertUsage(db: Db, row: Insertable<DB['coupon_usage']>) {
+  return db.insertInto('coupon_usage').values(row).execute();
+}
+
+/** The uses of an order not yet given back, locked. */
+export async function openUsagesOfOrder(db: Db, orderId: string) {
+  const rows = await db.selectFrom('coupon_usage').selectAll().where('order_id', '=', orderId).where('restored_at', 'is', null).orderBy('coupon_id').forUpdate().execute();
+  return rows.map((r) => ({ ...r, amount: BigInt(r.amount) }));
+}
+
+export function markUsageRestored(db: Db, id: string, at: Date) {
+  return db.updateTable('coupon_usage').set({ restored_at: at }).where('id', '=', id).execute();
+}
+
+/** Each coupon's latest use by an order (for the coupon views). */
+export async function lastOrderOf(db: Db, couponIds: readonly string[]) {
+  if (couponIds.length === 0) return new Map<string, string>();
+  const rows = await db
+    .selectFrom('coupon_usage')
+    .select(['coupon_id', 'order_id'])
+    .distinctOn('coupon_id')
+    .where('coupon_id', 'in', couponIds)
+    .orderBy('coupon_id')
+    .orderBy('used_at', 'desc')
+    .execute();
+  return new Map(rows.map((r) => [r.coupon_id, r.order_id]));
 }
 
 /** Due coupons, locked, skipping rows another sweeper holds. */
@@ -158,6 +202,36 @@ export async function listQuotas(db: Db, f: QuotaFilter) {
   return { total: Number(count), rows: rows.map(normalizeQuota) };
 }
 
+/** Quotas the vendor granted (top-level ones), with their holders. */
+export async function listGrantedQuotas(db: Db, f: { grantedBy: string; holder?: string; quotaType?: number; statuses?: number[]; offset: number; limit: number }) {
+  let q = db.selectFrom('coupon_quota as q').innerJoin('organization as o', 'o.id', 'q.org_id').where('q.granted_by_org_id', '=', f.grantedBy).where('q.parent_quota_id', 'is', null);
+  if (f.holder) q = q.where('q.org_id', '=', f.holder);
+  if (f.quotaType !== undefined) q = q.where('q.quota_type', '=', f.quotaType);
+  if (f.statuses?.length) q = q.where('q.status', 'in', f.statuses);
+  const [{ count }] = await q.select((eb) => eb.fn.countAll<string>().as('count')).execute();
+  const rows = await q
+    .selectAll('q')
+    .select(['o.name as holder_name', 'o.domain_name as holder_account', 'o.partner_type as holder_type'])
+    .orderBy('q.created_at', 'desc')
+    .orderBy('q.id')
+    .offset(f.offset)
+    .limit(f.limit)
+    .execute();
+  return { total: Number(count), rows: rows.map(normalizeQuota) };
+}
+
+/** Partners the vendor may grant quota to: solution providers and master distributors. */
+export function quotaHolders(db: Db) {
+  return db
+    .selectFrom('organization')
+    .select(['id', 'name', 'domain_name', 'partner_type'])
+    .where('kind', '=', 'partner')
+    .where('partner_type', 'in', ['solution_provider', 'master_distributor'])
+    .where('status', '=', 'active')
+    .orderBy('name')
+    .execute();
+}
+
 export async function listQuotaRecords(
   db: Db,
   f: { orgId: string; resellerId?: string; quotaId?: string; parentQuotaId?: string; type?: number; from?: Date; to?: Date; offset: number; limit: number },
@@ -196,7 +270,7 @@ export async function listCoupons(db: Db, f: CouponFilter) {
   if (f.sourceId) q = q.where('issuer_org_id', '=', f.sourceId);
   if (f.couponId) q = q.where('id', '=', f.couponId);
   if (f.customerId) q = q.where('customer_org_id', '=', f.customerId);
-  if (f.orderId) q = q.where('lock_order_id', '=', f.orderId);
+  if (f.orderId) q = q.where((eb) => eb.or([eb('lock_order_id', '=', f.orderId!), eb('id', 'in', eb.selectFrom('coupon_usage').select('coupon_id').where('order_id', '=', f.orderId!))]));
   if (f.couponType) q = q.where('coupon_type', '=', f.couponType);
   if (f.status) q = q.where('status', '=', f.status);
   for (const t of f.times) {
@@ -237,6 +311,19 @@ export function findApplication(db: Db, id: string) {
 
 export async function pendingApplication(db: Db, orgId: string, type: string) {
   return db.selectFrom('test_voucher_application').select('id').where('org_id', '=', orgId).where('voucher_type', '=', type).where('status', '=', 'SUBMITTED').executeTakeFirst();
+}
+
+/** What was approved so far for these types (and this solution, when given). */
+export async function approvedTestVoucherAmount(db: Db, orgId: string, types: readonly string[], solution: string | null): Promise<bigint> {
+  let q = db
+    .selectFrom('test_voucher_application')
+    .select((eb) => eb.fn.coalesce(eb.fn.sum<string>('approved_amount'), sql<string>`0`).as('total'))
+    .where('org_id', '=', orgId)
+    .where('status', '=', 'APPROVED')
+    .where('voucher_type', 'in', types);
+  if (solution !== null) q = q.where('solution', '=', solution);
+  const r = await q.executeTakeFirstOrThrow();
+  return BigInt(r.total);
 }
 
 /** Compare-and-set of an application's status; false when someone decided it first. */

@@ -88,6 +88,18 @@ export const vouchersRoutes: FastifyPluginAsyncZod<{ vouchers: VouchersModule }>
     handler: async (request, reply) => sendAnswer(reply, await quotas.grant(callerOf(request), request.body, request.headers['x-client-token'])),
   });
 
+  app.get('/api/vendor/coupon-quotas', {
+    config: { access: ['BPC_ITEM_OPS_010105', 'BPC_ITEM_OPS_010100'] },
+    schema: { tags: ext, summary: 'Vendor: the voucher and cash-coupon quotas it granted, with their holders', querystring: s.grantedQuotasQuery, response: { 200: s.grantedQuotasAnswer } },
+    handler: async (request) => quotas.listGranted(callerOf(request), request.query),
+  });
+
+  app.get('/api/vendor/coupon-quotas/partners', {
+    config: { access: ['BPC_ITEM_OPS_010105'] },
+    schema: { tags: ext, summary: 'Vendor: the partners a quota may be granted to (solution providers, master distributors)', response: { 200: s.quotaHoldersAnswer } },
+    handler: async (request) => quotas.holders(callerOf(request)),
+  });
+
   for (const action of ['freeze', 'unfreeze'] as const) {
     app.post(`/api/vendor/coupon-quotas/:id/${action}`, {
       config: { access: ['BPC_ITEM_OPS_010105'] },

@@ -3,7 +3,12 @@ import assert from 'node:assert/strict';
 import { AppError } from '../../shared/errors.ts';
 import {
   assertCalculatorLink,
+  assertQuotaLimits,
   assertQuotaUsable,
+  checkTestVoucherApplication,
+  checkTestVoucherGrant,
+  couponUsageRatio,
+  ratioBasisPoints,
   checkIssueAgainstQuota,
   checkRecipient,
   expiryDestination,
@@ -64,4 +69,40 @@ test('states, expiry destination, reclaim reason, windows, calculator link', () 
   assert.equal(code(() => assertCalculatorLink('https://www.huaweicloud.com/pricing/calculator.html#/share/x')), null);
   assert.equal(code(() => assertCalculatorLink('http://www.huaweicloud.com/pricing/calculator.html')), 'HBN.6006');
   assert.equal(code(() => assertCalculatorLink('not a link')), 'HBN.6006');
+});
+
+test('ratios are read from text without floats: (0, 1], at most 4 decimals', () => {
+  assert.deepEqual(['0.3', '0.0001', '1', '1.0', '0.5', 0.25, 1].map(ratioBasisPoints), [3000, 1, 10000, 10000, 5000, 2500, 10000]);
+  assert.deepEqual(['0', '0.0', '1.0001', '0.00001', '-0.5', 'abc', '', '.5', 2].map(ratioBasisPoints), [null, null, null, null, null, null, null, null, null]);
+});
+
+test('a usage ratio belongs to cash-coupon quotas and coupons, never above the quota', () => {
+  const capped: LimitInfo[] = [{ limit_key: 'usageRatio', limit_values: [{ value1: '0.5' }] }];
+  assert.equal(code(() => assertQuotaLimits(1, capped)), null);
+  assert.equal(code(() => assertQuotaLimits(0, capped)), 'HBN.6013');
+  assert.equal(code(() => assertQuotaLimits(1, [{ limit_key: 'usageRatio', limit_values: [{ value1: '0' }] }])), 'HBN.6013');
+  assert.equal(code(() => assertQuotaLimits(0, [{ limit_key: 'nope', limit_values: [] }])), 'HBN.6013');
+  assert.equal(couponUsageRatio(1, capped, undefined), 5000);
+  assert.equal(couponUsageRatio(1, capped, '0.2'), 2000);
+  assert.equal(couponUsageRatio(1, [], '0.2'), 2000);
+  assert.equal(couponUsageRatio(1, [], null), null);
+  assert.equal(couponUsageRatio(0, [], undefined), null);
+  assert.equal(code(() => couponUsageRatio(1, capped, '0.51')), 'HBN.6014');
+  assert.equal(code(() => couponUsageRatio(0, [], '0.2')), 'HBN.6014');
+  assert.equal(code(() => couponUsageRatio(1, [], '1.2')), 'HBN.6014');
+});
+
+test('test-voucher applications against their ceilings', () => {
+  const base = { type: 'role_selection' as const, amount: 1_000_000n, solution: null, approvedSoFar: 0n, supplementaryReason: null };
+  assert.equal(code(() => checkTestVoucherApplication(base)), null);
+  assert.equal(code(() => checkTestVoucherApplication({ ...base, amount: 2_000_001n })), 'HBN.6008');
+  assert.equal(code(() => checkTestVoucherApplication({ ...base, approvedSoFar: 1_000_001n })), 'HBN.6009');
+  assert.equal(code(() => checkTestVoucherApplication({ ...base, approvedSoFar: 1_000_001n, supplementaryReason: '  ' })), 'HBN.6009');
+  assert.equal(code(() => checkTestVoucherApplication({ ...base, approvedSoFar: 1_000_001n, supplementaryReason: 'scope grew' })), null);
+  assert.equal(code(() => checkTestVoucherApplication({ ...base, type: 'cloud_software' })), 'HBN.6010');
+  assert.equal(code(() => checkTestVoucherApplication({ ...base, type: 'cloud_software', solution: 'retail', amount: 10_000_000n })), null);
+  assert.equal(code(() => checkTestVoucherGrant({ amount: 100n, applied: 100n, validDays: 365 })), null);
+  assert.equal(code(() => checkTestVoucherGrant({ amount: 101n, applied: 100n, validDays: 30 })), 'HBN.6011');
+  assert.equal(code(() => checkTestVoucherGrant({ amount: 101n, applied: null, validDays: 30 })), null);
+  for (const days of [0, 366, 1.5]) assert.equal(code(() => checkTestVoucherGrant({ amount: 1n, applied: null, validDays: days })), 'HBN.6012');
 });

@@ -47,6 +47,19 @@ export const grantBody = z.object({
   limit_infos: z.array(limitInfo).max(20).optional(),
 });
 
+export const grantedQuotasQuery = z.object({
+  partner_id: optId,
+  quota_type: z.coerce.number().int().min(0).max(1).optional(),
+  status: z.coerce.number().int().refine((v) => [0, 3, 4, 5].includes(v), 'one of 0, 3, 4, 5').optional(),
+  offset,
+  limit,
+});
+export const grantedQuotasAnswer = z.object({
+  total_count: z.number().int(),
+  quotas: z.array(quotaView.extend({ partner_id: z.string(), partner_name: z.string(), partner_account_name: z.string(), partner_type: z.string() })),
+});
+export const quotaHoldersAnswer = z.object({ partners: z.array(z.object({ id: z.string(), name: z.string(), account_name: z.string(), partner_type: z.string() })) });
+
 export const errorDetails = z.array(z.object({ id: z.string(), error_code: z.string(), error_msg: z.string() }));
 
 export const adjustBody = z.object({ quota_id: id64, indirect_partner_ids: z.array(id64).min(1).max(100), quota_amount: amount });
@@ -120,6 +133,7 @@ export const issueCouponsBody = z.object({
   memo: z.string().max(256).nullish(),
   indirect_partner_id: nullableId,
   cycle_type: z.enum(['5', '6']).nullish().describe('extension: 5 = pay-per-use voucher (on-demand only), 6 = general voucher (default)'),
+  usage_ratio: z.union([z.string().max(8), z.number()]).nullish().describe('extension, cash coupons only: the largest share of an order, in (0, 1], the cash coupons may pay (default: the quota’s usageRatio)'),
 });
 export const issueCouponsAnswer = z.object({ coupon_infos: z.array(z.object({ id: z.string(), coupon_id: z.string() })), error_details: errorDetails });
 
@@ -234,7 +248,8 @@ export const applyBody = z.object({
   amount,
   purpose: z.string().trim().min(1).max(2000),
   calculator_link: z.string().min(1).max(1000).describe('share link of a price-calculator configuration of the resources to test (required)'),
-  solution: z.string().max(256).nullish(),
+  solution: z.string().max(256).nullish().describe('the solution a software-partner test voucher is for (required for those types)'),
+  supplementary_reason: z.string().max(2000).nullish().describe('required when the amount exceeds what remains applicable (a supplementary application)'),
 });
 export const applicationView = z.object({
   id: z.string(),
@@ -251,13 +266,15 @@ export const applicationView = z.object({
   valid_days: z.number().int().nullable(),
   coupon_id: z.string().nullable(),
   decision_reason: z.string().nullable(),
+  supplementary_reason: z.string().nullable(),
   created_at: z.string(),
   decided_at: z.string().nullable(),
 });
 export const applicationsQuery = z.object({ status: z.enum(['SUBMITTED', 'APPROVED', 'REJECTED']).optional(), offset, limit });
 export const applicationsAnswer = z.object({ total_count: z.number().int(), applications: z.array(applicationView) });
 export const idParams = z.object({ id: z.string().min(1).max(64) });
-export const approveBody = z.object({ amount: amount.nullish(), valid_days: z.number().int().min(1).max(366) });
+// Validity bounds are a rule (vouchers.rules.ts TEST_VOUCHER_MAX_VALID_DAYS, HBN.6012), not a schema limit.
+export const approveBody = z.object({ amount: amount.nullish(), valid_days: z.number().int().min(0).max(36_500) });
 export const rejectBody = z.object({ reason: z.string().trim().min(1).max(1000) });
-export const manualIssueBody = z.object({ account_id: id64, amount, valid_days: z.number().int().min(1).max(366), memo: z.string().max(256).nullish() });
+export const manualIssueBody = z.object({ account_id: id64, amount, valid_days: z.number().int().min(0).max(36_500), memo: z.string().max(256).nullish() });
 export const manualIssueAnswer = z.object({ coupon_id: z.string() });

@@ -9,10 +9,11 @@ import { AppError } from '../../shared/errors.ts';
 import { formatAmount } from '../../shared/money.ts';
 import { newPrefixedId } from '../../shared/ids.ts';
 import type { AuditService } from '../audit/index.ts';
-import type { LedgerService } from '../ledger/index.ts';
+import type { AccountRef, LedgerService } from '../ledger/index.ts';
 import { actingPartnerId, requirePartner } from '../funds/index.ts';
 import * as repo from './vouchers.repo.ts';
-import { QUOTA_STATUS, type LimitInfo } from './vouchers.rules.ts';
+import { useLimitsOf, type Coupon } from './deduction.rules.ts';
+import { COUPON_STATUS, QUOTA_STATUS, type LimitInfo } from './vouchers.rules.ts';
 
 export interface VouchersDeps {
   db: Kysely<DB>;
@@ -58,18 +59,42 @@ export function quotaView(q: NonNullable<repo.QuotaRow> & { holder_name?: string
 
 type CouponRow = Awaited<ReturnType<typeof repo.listCoupons>>['rows'][number];
 
-function useLimits(c: CouponRow) {
-  const limits: { limit_key: string; value1: string; value2: string; value_unit: string; limit_type: string }[] = [];
-  limits.push({ limit_key: 'cycleType', value1: c.cycle === 'on_demand' ? '5' : '6', value2: '', value_unit: '', limit_type: '' });
-  for (const s of JSON.parse(c.service_types) as string[]) limits.push({ limit_key: 'serviceType', value1: s, value2: '', value_unit: '', limit_type: '' });
-  for (const p of JSON.parse(c.product_ids) as string[]) limits.push({ limit_key: 'productId', value1: p, value2: '', value_unit: '', limit_type: '' });
-  if (c.max_period_months !== null) limits.push({ limit_key: 'maxPeriodMonths', value1: String(c.max_period_months), value2: '', value_unit: 'month', limit_type: '' });
-  if (!c.combines_with_discount) limits.push({ limit_key: 'simultaneousUseWithEmpowerDiscount', value1: '0', value2: '', value_unit: '', limit_type: '' });
-  return limits;
+const STATUS_NAMES: Record<number, Coupon['status']> = {
+  [COUPON_STATUS.notActivated]: 'not_activated',
+  [COUPON_STATUS.usable]: 'usable',
+  [COUPON_STATUS.usedUp]: 'used_up',
+  [COUPON_STATUS.expired]: 'expired',
+  [COUPON_STATUS.reclaimed]: 'reclaimed',
+};
+
+/** A coupon row as the deduction function sees it (and what the order-coupons view shows). */
+export function asDeductionCoupon(c: CouponRow): Coupon & { faceValue: bigint; createdAt: Date; lastUsedAt: Date | null } {
+  return {
+    id: c.id,
+    type: c.coupon_type === 4 ? 'cash' : 'voucher',
+    cycle: c.cycle,
+    balance: c.balance,
+    status: STATUS_NAMES[c.status],
+    frozen: c.is_frozen,
+    lockedByOrderId: c.lock_order_id,
+    validFrom: c.valid_time,
+    expiresAt: c.expire_time,
+    serviceTypes: JSON.parse(c.service_types) as string[],
+    productIds: JSON.parse(c.product_ids) as string[],
+    combinesWithDiscount: c.combines_with_discount,
+    minConsumeDiscount: null,
+    maxPeriodMonths: c.max_period_months,
+    usageRatioCap: c.usage_ratio_bp === null ? null : c.usage_ratio_bp / 10_000,
+    faceValue: c.face_value,
+    createdAt: new Date(c.created_at),
+    lastUsedAt: c.last_used_at ? new Date(c.last_used_at) : null,
+  };
 }
 
+const useLimits = (c: CouponRow) => useLimitsOf(asDeductionCoupon(c));
+
 /** IQueryUserPartnerCouponsResultV2 (the partner's issued list). */
-export function issuedCouponView(c: CouponRow) {
+export function issuedCouponView(c: CouponRow, lastOrderId?: string) {
   return {
     coupon_id: c.id,
     status: c.status,
@@ -79,7 +104,8 @@ export function issuedCouponView(c: CouponRow) {
     face_value: yuan(c.face_value),
     effective_time: toApiTime(c.valid_time),
     expire_time: toApiTime(c.expire_time),
-    order_id: c.lock_order_id ?? '',
+    // The order holding it, else the last order it paid.
+    order_id: c.lock_order_id ?? lastOrderId ?? '',
     media_type: 1,
     fetch_method: 3,
     use_limits: useLimits(c),
@@ -93,7 +119,7 @@ export function issuedCouponView(c: CouponRow) {
 }
 
 /** IQueryUserCouponsResultV2 (an account's own coupons). */
-export function ownCouponView(c: CouponRow) {
+export function ownCouponView(c: CouponRow, lastOrderId?: string) {
   return {
     coupon_id: c.id,
     coupon_code: c.id,
@@ -104,7 +130,8 @@ export function ownCouponView(c: CouponRow) {
     face_value: yuan(c.face_value),
     valid_time: toApiTime(c.valid_time),
     expire_time: toApiTime(c.expire_time),
-    order_id: c.lock_order_id ?? '',
+    // The order holding it, else the last order it paid.
+    order_id: c.lock_order_id ?? lastOrderId ?? '',
     media_type: 1,
     fetch_method: 3,
     use_limits: useLimits(c),
@@ -120,9 +147,23 @@ export function ownCouponView(c: CouponRow) {
 }
 
 /**
- * Takes a coupon's whole remainder back to the quota it came from (a reclaimed child quota passes
- * it on to its parent; an expired quota passes it on to the vendor), sets the coupon's final
- * status and logs the operation. The coupon row must be locked by the caller.
+ * Where value coming back from a coupon goes: the quota it was issued from (a child quota taken
+ * back by its master distributor passes it on to its parent), or the vendor when that quota has
+ * expired (or the coupon had none, as test vouchers). Locks the quota rows it walks.
+ */
+export async function returnDestination(tx: Kysely<DB>, quotaId: string | null): Promise<{ quota: { id: string; org_id: string } | null; quotaType: number | null; account: AccountRef }> {
+  const toVendor = async () => ({ orgId: (await repo.findVendorOrg(tx)).id, kind: 'vendor_coupon_source' as const });
+  if (!quotaId) return { quota: null, quotaType: null, account: await toVendor() };
+  let quota = (await repo.lockQuota(tx, quotaId, 'wait'))!;
+  const quotaType = quota.quota_type;
+  while (quota.status === QUOTA_STATUS.reclaimed && quota.parent_quota_id) quota = (await repo.lockQuota(tx, quota.parent_quota_id, 'wait'))!;
+  if (quota.status === QUOTA_STATUS.invalid) return { quota: null, quotaType, account: await toVendor() };
+  return { quota, quotaType, account: { orgId: quota.org_id, kind: 'partner_coupon_quota' } };
+}
+
+/**
+ * Takes a coupon's whole remainder back to the quota it came from (see returnDestination), sets
+ * the coupon's final status and logs the operation. The coupon row must be locked by the caller.
  */
 export async function returnCouponToQuota(
   deps: Pick<VouchersDeps, 'ledger' | 'clock'>,
@@ -139,54 +180,45 @@ export async function returnCouponToQuota(
   let journalId: string | null = null;
   let quotaType: number | null = null;
   if (coupon.quota_id) {
-    let quota = (await repo.lockQuota(tx, coupon.quota_id, 'wait'))!;
-    quotaType = quota.quota_type;
-    while (quota.status === QUOTA_STATUS.reclaimed && quota.parent_quota_id) quota = (await repo.lockQuota(tx, quota.parent_quota_id, 'wait'))!;
+    const destination = await returnDestination(tx, coupon.quota_id);
+    quotaType = destination.quotaType;
     if (amount > 0n) {
-      const from = { orgId: coupon.customer_org_id, kind: 'coupon_balance' as const };
-      if (quota.status === QUOTA_STATUS.invalid) {
-        const vendor = await repo.findVendorOrg(tx);
-        journalId = (
-          await deps.ledger.post(tx, {
-            kind: 'coupon_reclaim',
-            orgId: coupon.issuer_org_id,
-            counterpartyOrgId: coupon.customer_org_id,
-            reference: coupon.id,
-            actor,
-            idPrefix: 'CR',
-            memo: 'the quota has expired: the remainder returns to the vendor',
-            postings: [{ account: from, amount: -amount }, { account: { orgId: vendor.id, kind: 'vendor_coupon_source' }, amount }],
-          })
-        ).id;
-      } else {
-        journalId = (
-          await deps.ledger.post(tx, {
-            kind: 'coupon_reclaim',
-            orgId: coupon.issuer_org_id,
-            counterpartyOrgId: coupon.customer_org_id,
-            reference: coupon.id,
-            actor,
-            idPrefix: 'CR',
-            postings: [{ account: from, amount: -amount }, { account: { orgId: quota.org_id, kind: 'partner_coupon_quota' }, amount }],
-          })
-        ).id;
-        await repo.setQuota(tx, quota.id, { balance: quota.balance + amount, updated_at: now });
-      }
+      journalId = (
+        await deps.ledger.post(tx, {
+          kind: 'coupon_reclaim',
+          orgId: coupon.issuer_org_id,
+          counterpartyOrgId: coupon.customer_org_id,
+          reference: coupon.id,
+          actor,
+          idPrefix: 'CR',
+          memo: destination.quota ? null : 'the quota has expired: the remainder returns to the vendor',
+          postings: [{ account: { orgId: coupon.customer_org_id, kind: 'coupon_balance' }, amount: -amount }, { account: destination.account, amount }],
+        })
+      ).id;
+      if (destination.quota) await repo.addToQuota(tx, destination.quota.id, amount, now);
     }
   }
-  await repo.insertCouponRecord(tx, {
-    id: newPrefixedId('OR'),
-    org_id: coupon.issuer_org_id,
-    operation_type: operationType,
-    quota_id: coupon.quota_id,
-    quota_type: quotaType,
-    coupon_id: coupon.id,
-    customer_id: coupon.customer_org_id,
-    amount,
-    result: 0,
-    remark,
-    journal_id: journalId,
-    created_at: now,
-  });
+  await logCouponOperation(tx, { coupon, quotaType, operationType, amount, journalId, remark, at: now });
   return amount;
+}
+
+/** One row of the partner's coupon operation log (ListPartnerCouponsRecord). */
+export function logCouponOperation(
+  tx: Kysely<DB>,
+  r: { coupon: { id: string; customer_org_id: string; issuer_org_id: string; quota_id: string | null }; quotaType: number | null; operationType: number; amount: bigint; journalId: string | null; remark: string | null; at: Date },
+) {
+  return repo.insertCouponRecord(tx, {
+    id: newPrefixedId('OR'),
+    org_id: r.coupon.issuer_org_id,
+    operation_type: r.operationType,
+    quota_id: r.coupon.quota_id,
+    quota_type: r.quotaType,
+    coupon_id: r.coupon.id,
+    customer_id: r.coupon.customer_org_id,
+    amount: r.amount,
+    result: 0,
+    remark: r.remark,
+    journal_id: r.journalId,
+    created_at: r.at,
+  });
 }
