@@ -5,6 +5,7 @@ import { actorOf, type Caller } from '../../shared/actor.ts';
 import { AppError } from '../../shared/errors.ts';
 import { newPrefixedId } from '../../shared/ids.ts';
 import { findProduct, findSpec } from '../catalog/index.ts';
+import { seesOnlyAssignedCustomers } from '../customers/index.ts';
 import { parseApiTime } from '../funds/funds.rules.ts';
 import * as repo from './orders.repo.ts';
 import { addPeriods, officialAmount, ORDER_TYPE, paymentDeadline, periodTypeOf, SOURCE, STATUS } from './orders.rules.ts';
@@ -40,6 +41,34 @@ export interface ListOrdersInput {
 }
 
 const YEAR_MS = 366 * 86_400_000;
+
+/** A UTC time range filter of the order lists: at most one year. */
+export function timeWindow(begin: string | undefined, end: string | undefined, field: string) {
+  const from = parseApiTime(begin || undefined, `${field}_begin`);
+  const to = parseApiTime(end || undefined, `${field}_end`);
+  if (from && to && (to < from || to.getTime() - from.getTime() > YEAR_MS)) throw new AppError('CBC.0100', `${field} range must be at most one year`);
+  return { from, to };
+}
+
+/**
+ * Whose orders the caller lists: its own (customer); its customers' (partner), a cloud reseller's
+ * customers' with indirect_partner_id, or all its resellers' customers' (master distributor,
+ * `resellers`); everything (vendor). A member with the account-manager scope only sees the
+ * orders of customers assigned to them.
+ */
+export async function orderScope(db: OrdersDeps['db'], caller: Caller, indirectPartnerId: string | undefined, resellers = false): Promise<Pick<repo.OrderFilter, 'customerOrgId' | 'partnerOrgId' | 'resellersOf' | 'managerUserId'>> {
+  if (caller.org.kind === 'customer') return { customerOrgId: caller.org.id };
+  if (caller.org.kind === 'vendor') return {};
+  const managerUserId = seesOnlyAssignedCustomers(caller) ? caller.userId : undefined;
+  if (resellers && !indirectPartnerId) {
+    if (caller.org.partnerType !== 'master_distributor') throw new AppError('CBC.99000037');
+    return { resellersOf: caller.org.id, managerUserId };
+  }
+  if (!indirectPartnerId || indirectPartnerId === caller.org.id) return { partnerOrgId: caller.org.id, managerUserId };
+  const reseller = await repo.findOrg(db, indirectPartnerId);
+  if (caller.org.partnerType !== 'master_distributor' || reseller?.parent_partner_id !== caller.org.id) throw new AppError('CBC.99000037');
+  return { partnerOrgId: reseller.id, managerUserId };
+}
 
 export function createPlacingService(deps: OrdersDeps) {
   const { db, clock, audit, customers } = deps;
@@ -136,30 +165,13 @@ export function createPlacingService(deps: OrdersDeps) {
     return orderExtended((await repo.findOrder(db, id))!);
   }
 
-  /** Whose orders the caller lists: its own (customer), its customers' (partner, or a reseller's with indirect_partner_id), all (vendor). */
-  async function scope(caller: Caller, indirectPartnerId: string | undefined): Promise<{ customerOrgId?: string; partnerOrgId?: string }> {
-    if (caller.org.kind === 'customer') return { customerOrgId: caller.org.id };
-    if (caller.org.kind === 'vendor') return {};
-    if (!indirectPartnerId || indirectPartnerId === caller.org.id) return { partnerOrgId: caller.org.id };
-    const reseller = await repo.findOrg(db, indirectPartnerId);
-    if (caller.org.partnerType !== 'master_distributor' || reseller?.parent_partner_id !== caller.org.id) throw new AppError('CBC.99000037');
-    return { partnerOrgId: reseller.id };
-  }
-
-  function window(begin: string | undefined, end: string | undefined, field: string) {
-    const from = parseApiTime(begin || undefined, `${field}_begin`);
-    const to = parseApiTime(end || undefined, `${field}_end`);
-    if (from && to && (to < from || to.getTime() - from.getTime() > YEAR_MS)) throw new AppError('CBC.0100', `${field} range must be at most one year`);
-    return { from, to };
-  }
-
   async function list(caller: Caller, input: ListOrdersInput) {
-    const created = window(input.create_time_begin, input.create_time_end, 'create_time');
-    const paid = window(input.payment_time_begin, input.payment_time_end, 'payment_time');
+    const created = timeWindow(input.create_time_begin, input.create_time_end, 'create_time');
+    const paid = timeWindow(input.payment_time_begin, input.payment_time_end, 'payment_time');
     const orderType = input.order_type ? Number(input.order_type) : undefined;
     if (orderType !== undefined && !Number.isInteger(orderType)) throw new AppError('CBC.0100', 'order_type');
     const { total, rows } = await repo.listOrders(db, {
-      ...(await scope(caller, input.indirect_partner_id || undefined)),
+      ...(await orderScope(db, caller, input.indirect_partner_id || undefined)),
       orderId: input.order_id || undefined,
       filterCustomerId: input.customer_id || undefined,
       serviceTypeCode: input.service_type_code || undefined,
