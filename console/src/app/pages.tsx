@@ -14,6 +14,9 @@ import { MyPartnersPage } from '../features/customers/MyPartnersPage.tsx';
 import { VendorApprovalsPage } from '../features/customers/VendorApprovalsPage.tsx';
 import { TestVouchersPage } from '../features/vouchers/TestVouchersPage.tsx';
 import { VouchersPage } from '../features/vouchers/VouchersPage.tsx';
+import { CustomerOrdersPage } from '../features/orders/CustomerOrdersPage.tsx';
+import { MyOrdersPage } from '../features/orders/MyOrdersPage.tsx';
+import { VendorInvoicesPage } from '../features/orders/VendorInvoicesPage.tsx';
 import { HOME_KEY } from './menus.ts';
 
 export const pagesByMenuKey: Record<string, ComponentType> = {
@@ -33,4 +36,7 @@ export const pagesByMenuKey: Record<string, ComponentType> = {
   'vendor.approvals': VendorApprovalsPage,
   'sales.vouchers': VouchersPage,
   'benefits.test-vouchers': TestVouchersPage,
+  'customer.orders': MyOrdersPage,
+  'sales.orders': CustomerOrdersPage,
+  'vendor.invoices': VendorInvoicesPage,
 };

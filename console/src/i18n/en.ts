@@ -1,10 +1,13 @@
 // English. Typed as Messages so a missing or extra key fails the type check.
 import { customersEn } from './customers.en.ts';
+import { ordersEn } from './orders.en.ts';
 import type { Messages } from './zh-CN.ts';
 
 const en: Messages = {
   // customers, invite, myPartners (issue 5) live in their own file
   ...customersEn,
+  // orders (issue 7) live in their own file
+  ...ordersEn,
   app: {
     productName: 'Partner Center',
     brand: 'Huoban',

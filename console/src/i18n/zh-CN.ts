@@ -1,10 +1,13 @@
 // Simplified Chinese, the default language. en.ts must have exactly the same keys (checked by
 // the `Messages` type below).
 import { customersZh } from './customers.zh-CN.ts';
+import { ordersZh } from './orders.zh-CN.ts';
 
 const zhCN = {
   // customers, invite, myPartners (issue 5) live in their own file
   ...customersZh,
+  // orders (issue 7) live in their own file
+  ...ordersZh,
   app: {
     productName: '伙伴中心',
     brand: 'Huoban',
