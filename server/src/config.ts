@@ -32,6 +32,12 @@ export interface Config {
   /** Customer association rules the deployment may tune. */
   customers: CustomerSettings;
   vouchers: VoucherSettings;
+  orders: OrderSettings;
+}
+
+export interface OrderSettings {
+  /** The rebate rate the Order Payment page estimates for cloud services, in basis points (500 = 5 %). */
+  estimatedRebateBasisPoints: number;
 }
 
 /** Query windows of the voucher lists (spec §1.7), in months after a coupon's expiry. */
@@ -70,6 +76,15 @@ function int(value: string | undefined, fallback: number): number {
   return n;
 }
 
+/** A percentage 0..100 with at most 2 decimals ("5", "2.5"), as basis points. */
+function percent(value: string | undefined, fallbackBasisPoints: number): number {
+  if (value === undefined || value === '') return fallbackBasisPoints;
+  const m = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(value.trim());
+  const bp = m ? Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')) : NaN;
+  if (!(bp >= 0 && bp <= 10_000)) throw new Error(`expected a percentage between 0 and 100 with at most 2 decimals, got "${value}"`);
+  return bp;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port: int(env.PORT, 8080),
@@ -101,6 +116,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       customerViewMonths: int(env.HUOBAN_VOUCHER_CUSTOMER_WINDOW_MONTHS, 6),
       issuedListMonths: int(env.HUOBAN_VOUCHER_ISSUED_WINDOW_MONTHS, 24),
       ownCouponMonths: int(env.HUOBAN_VOUCHER_OWN_WINDOW_MONTHS, 12),
+    },
+    orders: {
+      estimatedRebateBasisPoints: percent(env.HUOBAN_ESTIMATED_REBATE_PERCENT, 500),
     },
   };
 }

@@ -38,7 +38,7 @@ export function createServices({ config, database, clock, masterKey }: ServiceDe
   const vouchers = createVouchersModule({ db, clock, audit, ledger, settings: config.vouchers });
   // ... and every unused voucher that partner issued to the customer goes back to its quota.
   customers.registerDisassociationEffect((tx, change) => vouchers.reclaimOnAssociationEnd(tx, change));
-  const orders = createOrdersModule({ db, clock, audit, ledger, customers });
+  const orders = createOrdersModule({ db, clock, audit, ledger, customers, settings: config.orders });
   // Unpaid partner-payment applications block disassociation.
   customers.registerAssociationCheck(orders.unpaidPartnerPaymentCheck);
   return { config, database, db, clock, audit, identity, rateLimit, secondFactor, organization, auditQueries, catalog, ledger, funds, customers, vouchers, orders };

@@ -22,7 +22,8 @@ const id: Record<string, string> = {};
 const ACCOUNTS = ['cust_demo1', 'cust_demo3', 'cust_demo4', 'cust_demo5', 'sp_demo', 'md_demo', 'rs_demo1', 'rs_demo2'];
 
 before(async () => {
-  t = await createTestApp();
+  // A deployment that estimates rebates at 2.5 % (HUOBAN_ESTIMATED_REBATE_PERCENT).
+  t = await createTestApp({ orders: { estimatedRebateBasisPoints: 250 } });
   t.clock.advance(60_000);
   [c1, c3, c4, sp, md, vendor] = await Promise.all(['cust_demo1', 'cust_demo3', 'cust_demo4', 'sp_demo', 'md_demo', 'vendor_admin'].map((n) => t.token(n)));
   mdConsole = await t.console('md_demo');
@@ -163,6 +164,14 @@ test('Order Payment tabs: PROCESSED holds paid, rejected and withdrawn applicati
   assert.equal(withdrawn.customer_account_name, 'cust_demo1');
   const pending = await sp.get('/api/orders/partner-payments', { query: { status: 'PENDING', limit: 100 } });
   assert.ok(pending.body.applications.length > 0 && pending.body.applications.every((a: { partner_pay_status: string }) => a.partner_pay_status === 'PENDING'));
+  // The estimate uses the deployment's rate for cloud services, and is labelled as an estimate.
+  for (const a of pending.body.applications as { amount_after_discount: number; product_kind: string; estimated_rebate: number; rebate_is_estimate: boolean }[]) {
+    const fen = BigInt(Math.round(a.amount_after_discount * 100));
+    const expected = a.product_kind === 'cloud_service' ? (fen * 250n) / 10_000n : 0n;
+    assert.equal(BigInt(Math.round(a.estimated_rebate * 100)), expected, JSON.stringify(a));
+    assert.equal(a.rebate_is_estimate, true);
+  }
+  assert.ok(pending.body.applications.some((a: { estimated_rebate: number }) => a.estimated_rebate > 0));
 });
 
 test('the vendor’s invoiceable parties agree with each party’s invoiceable amount, and a party leaves the list once invoiced', async () => {

@@ -47,6 +47,8 @@ export interface OrdersDeps {
     isCustomerFrozen(customerOrgId: string): Promise<boolean>;
   };
   coupons?: CouponSource;
+  /** What a deployment tunes (config.ts). */
+  settings?: { estimatedRebateBasisPoints: number };
 }
 
 export const ITEMS = {

@@ -298,7 +298,7 @@ export function createPaymentService(deps: OrdersDeps) {
         ...orderExtended(o),
         customer_name: names.get(o.customer_org_id)?.name ?? '',
         customer_account_name: names.get(o.customer_org_id)?.domain_name ?? '',
-        estimated_rebate: yuan(estimatedRebate(BigInt(o.amount), o.product_kind, caller.org.partnerType)),
+        estimated_rebate: yuan(estimatedRebate(BigInt(o.amount), o.product_kind, caller.org.partnerType, deps.settings?.estimatedRebateBasisPoints)),
         rebate_is_estimate: true as const,
       })),
     };

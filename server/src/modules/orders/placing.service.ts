@@ -8,7 +8,7 @@ import { findProduct, findSpec } from '../catalog/index.ts';
 import { seesOnlyAssignedCustomers } from '../customers/index.ts';
 import { parseApiTime } from '../funds/funds.rules.ts';
 import * as repo from './orders.repo.ts';
-import { addPeriods, officialAmount, ORDER_TYPE, paymentDeadline, periodTypeOf, SOURCE, STATUS } from './orders.rules.ts';
+import { addPeriods, changeAmount, officialAmount, ORDER_TYPE, paymentDeadline, periodTypeOf, SOURCE, STATUS, unitOfPeriodType } from './orders.rules.ts';
 import { history, lineItem, orderExtended, orderV2, orderV3, systemActor, visibleOrder, type OrdersDeps } from './orders.shared.ts';
 
 export interface PlaceOrderInput {
@@ -91,10 +91,11 @@ export function createPlacingService(deps: OrdersDeps) {
     const spec = product ? await findSpec(db, product.id, input.spec_id) : undefined;
     if (!product || !spec) throw new AppError('HBN.5001');
     if (product.status !== 'on_sale' || spec.status !== 'on_sale' || spec.billing_mode === 'on_demand') throw new AppError('HBN.5101');
-    const periodNum = spec.price_unit === 'one_off' ? 1 : (input.period_num ?? 1);
+    let periodNum = spec.price_unit === 'one_off' ? 1 : (input.period_num ?? 1);
     const quantity = input.subscription_num ?? 1;
     const orderType = ORDER_TYPE[input.order_type];
 
+    let changing: repo.OrderRow | undefined;
     let start = input.effective_time ? parseApiTime(input.effective_time, 'effective_time')! : null;
     if (start && (start.getTime() < now.getTime() - 60_000 || start.getTime() > now.getTime() + YEAR_MS)) {
       throw new AppError('CBC.0100', 'effective_time must lie within the coming year');
@@ -107,12 +108,32 @@ export function createPlacingService(deps: OrdersDeps) {
         throw new AppError('HBN.5115');
       }
       if (orderType === ORDER_TYPE.renew) start = new Date(base.expire_at!);
+      if (orderType === ORDER_TYPE.change) {
+        // A change covers the rest of a new or renewed order's period, billed in the same unit.
+        if ((base.order_type !== ORDER_TYPE.new && base.order_type !== ORDER_TYPE.renew) || unitOfPeriodType(base.period_type) !== spec.price_unit) throw new AppError('HBN.5115');
+        changing = base;
+        periodNum = base.period_num ?? 1;
+        start = null;
+      }
     }
     if (input.yanxuan_partner_id && !product.is_yanxuan) throw new AppError('CBC.0100', 'yanxuan_partner_id applies to 严选 products only');
 
     const association = await repo.currentAssociationOfCustomer(db, customerId);
-    const official = officialAmount(BigInt(spec.list_price), spec.price_unit, periodNum, quantity);
+    const official = changing
+      ? changeAmount({
+          oldUnitPrice: BigInt(changing.unit_price),
+          oldQuantity: changing.subscription_num,
+          newUnitPrice: BigInt(spec.list_price),
+          newQuantity: quantity,
+          periods: periodNum,
+          start: new Date(changing.effective_at ?? changing.paid_at!),
+          end: new Date(changing.expire_at!),
+          now,
+        })
+      : officialAmount(BigInt(spec.list_price), spec.price_unit, periodNum, quantity);
     const effective = start ?? null;
+    // A change runs from its payment to the end of the base order's period.
+    const expire = changing ? new Date(changing.expire_at!) : effective ? addPeriods(effective, spec.price_unit, periodNum) : null;
     const id = `CS${newPrefixedId('').slice(0, 20)}`;
     const actor = { ...actorOf(caller), onBehalfOf: source === SOURCE.agent ? customerId : null };
     await db.transaction().execute(async (tx) => {
@@ -143,7 +164,7 @@ export function createPlacingService(deps: OrdersDeps) {
         amount: official,
         base_order_id: input.base_order_id ?? null,
         effective_at: effective,
-        expire_at: effective ? addPeriods(effective, spec.price_unit, periodNum) : null,
+        expire_at: expire,
         pending_payment_end_at: paymentDeadline(now),
         partner_pay_status: null,
         partner_pay_requested_at: null,
