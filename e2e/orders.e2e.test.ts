@@ -41,18 +41,25 @@ async function switchUser(page: Page, name: string) {
   await signIn(page, name);
 }
 
-/** Picks the option of an antd Select whose text matches, with the keyboard, and waits for the list to close. */
+/**
+ * Picks the option of an antd Select whose text matches, with the keyboard, and waits for its list
+ * to close. The list is found through the combobox's aria-controls, because the list of a Select
+ * closed just before may still be fading out.
+ */
 async function pick(page: Page, select: Locator, text: RegExp) {
   await select.click();
-  const open = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  await open.waitFor();
-  const options = open.locator('.ant-select-item-option');
+  const combobox = (await select.getAttribute('role')) === 'combobox' ? select : select.locator('[role="combobox"]').first();
+  const listId = await combobox.getAttribute('aria-controls');
+  assert.ok(listId, 'the select names its list');
+  const dropdown = page.locator('.ant-select-dropdown', { has: page.locator(`[id="${listId}"]`) });
+  const options = dropdown.locator('.ant-select-item-option');
+  await options.first().waitFor();
   const labels = await options.allInnerTexts();
   const index = labels.findIndex((l) => text.test(l));
   assert.ok(index >= 0, `no option matches ${text}: ${labels.join(' | ')}`);
   for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
   await page.keyboard.press('Enter');
-  await open.waitFor({ state: 'hidden' });
+  await page.waitForFunction((id) => document.getElementById(id)?.closest('.ant-select-dropdown')?.classList.contains('ant-select-dropdown-hidden') ?? true, listId);
 }
 
 /** The customer places an order from the catalog and returns its id and amount (from the order drawer). */
