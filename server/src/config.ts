@@ -33,6 +33,7 @@ export interface Config {
   customers: CustomerSettings;
   vouchers: VoucherSettings;
   mail: MailSettings;
+  orders: OrderSettings;
 }
 
 /** Outgoing mail. Without an SMTP URL, mail stays in the outbox (the vendor's console shows it). */
@@ -41,6 +42,11 @@ export interface MailSettings {
   smtpUrl: string | undefined;
   /** The From header and envelope sender. */
   from: string;
+}
+
+export interface OrderSettings {
+  /** The rebate rate the Order Payment page estimates for cloud services, in basis points (500 = 5 %). */
+  estimatedRebateBasisPoints: number;
 }
 
 /** Query windows of the voucher lists (spec §1.7), in months after a coupon's expiry. */
@@ -92,6 +98,15 @@ function smtpUrl(value: string | undefined): string | undefined {
   return value;
 }
 
+/** A percentage 0..100 with at most 2 decimals ("5", "2.5"), as basis points. */
+function percent(value: string | undefined, fallbackBasisPoints: number): number {
+  if (value === undefined || value === '') return fallbackBasisPoints;
+  const m = /^(\d{1,3})(?:\.(\d{1,2}))?$/.exec(value.trim());
+  const bp = m ? Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0')) : NaN;
+  if (!(bp >= 0 && bp <= 10_000)) throw new Error(`expected a percentage between 0 and 100 with at most 2 decimals, got "${value}"`);
+  return bp;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const publicUrl = env.HUOBAN_PUBLIC_URL ?? `http://localhost:${int(env.PORT, 8080)}`;
   return {
@@ -128,6 +143,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mail: {
       smtpUrl: smtpUrl(env.SMTP_URL),
       from: env.MAIL_FROM || `Huoban <noreply@${URL.canParse(publicUrl) ? new URL(publicUrl).hostname : 'localhost'}>`,
+    },
+    orders: {
+      estimatedRebateBasisPoints: percent(env.HUOBAN_ESTIMATED_REBATE_PERCENT, 500),
     },
   };
 }

@@ -41,7 +41,7 @@ export function createServices({ config, database, clock, masterKey }: ServiceDe
   // ... and every unused voucher that partner issued to the customer goes back to its quota.
   customers.registerDisassociationEffect((tx, change) => vouchers.reclaimOnAssociationEnd(tx, change));
   // Vouchers pay orders through the orders module's coupon seam.
-  const orders = createOrdersModule({ db, clock, audit, ledger, customers, coupons: vouchers.couponSource });
+  const orders = createOrdersModule({ db, clock, audit, ledger, customers, coupons: vouchers.couponSource, settings: config.orders });
   // Unpaid partner-payment applications block disassociation.
   customers.registerAssociationCheck(orders.unpaidPartnerPaymentCheck);
   return { config, database, db, clock, audit, identity, rateLimit, secondFactor, organization, auditQueries, catalog, ledger, funds, mail, customers, vouchers, orders };

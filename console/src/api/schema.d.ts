@@ -7662,7 +7662,113 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Customer Orders (客户订单) for the console: the list with customer and partner names */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description resellers: a master distributor's cloud resellers' customers (all, or one with indirect_partner_id) */
+                    scope?: "own" | "resellers";
+                    indirect_partner_id?: string;
+                    order_id?: string;
+                    /** @description Customer name or account name, partial */
+                    customer?: string;
+                    customer_id?: string;
+                    status?: number;
+                    order_type?: number;
+                    association_type?: "1" | "2";
+                    partner_pay_status?: "PENDING" | "PAID" | "REJECTED" | "CANCELLED" | "EXPIRED";
+                    create_time_begin?: string;
+                    create_time_end?: string;
+                    offset?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total_count: number;
+                            orders: {
+                                order_id: string;
+                                customer_id: string;
+                                service_type_code: string;
+                                service_type_name: string;
+                                source_type: number;
+                                status: number;
+                                order_type: number;
+                                amount_after_discount: number;
+                                official_amount: number;
+                                measure_id: number;
+                                create_time: string;
+                                payment_time: string | null;
+                                currency: string;
+                                contract_id: string | null;
+                                amount_info: {
+                                    discounts: {
+                                        discount_type: string;
+                                        discount_amount: number;
+                                    }[];
+                                    flexipurchase_coupon_amount: number;
+                                    coupon_amount: number;
+                                    stored_card_amount: number;
+                                    commission_amount: number;
+                                    consumed_amount: number | null;
+                                };
+                                sub_order_infos: ({
+                                    order_id: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                enterprise_projects: {
+                                    id: string;
+                                    name: string;
+                                }[];
+                                agent_pay_info: {
+                                    paying_agent_id: string | null;
+                                    is_agent_pay: boolean;
+                                };
+                                partner_id: string | null;
+                                association_type: string | null;
+                                product_id: string;
+                                spec_id: string;
+                                product_kind: string;
+                                spec_desc: string;
+                                is_yanxuan: boolean;
+                                yanxuan_partner_id: string | null;
+                                period_type: number;
+                                period_num: number | null;
+                                subscription_num: number;
+                                base_order_id: string | null;
+                                effective_time: string | null;
+                                expire_time: string | null;
+                                pending_payment_end_time: string | null;
+                                /** @enum {string|null} */
+                                partner_pay_status: "PENDING" | "PAID" | "REJECTED" | "CANCELLED" | "EXPIRED" | null;
+                                partner_pay_reason: string | null;
+                                /** @enum {string|null} */
+                                payer: "customer" | "partner" | null;
+                                paying_org_id: string | null;
+                                invoice_party_id: string | null;
+                                invoice_id: string | null;
+                                refunded_amount: number;
+                                unsubscribed_by_order_id: string | null;
+                                customer_name: string;
+                                customer_account_name: string;
+                                partner_name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
         /** Place an order (a customer, or a partner holding the customer’s purchase authorization) */
         post: {
@@ -7769,6 +7875,97 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the orders matching the filters to .xlsx */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description resellers: a master distributor's cloud resellers' customers (all, or one with indirect_partner_id) */
+                    scope?: "own" | "resellers";
+                    indirect_partner_id?: string;
+                    order_id?: string;
+                    /** @description Customer name or account name, partial */
+                    customer?: string;
+                    customer_id?: string;
+                    status?: number;
+                    order_type?: number;
+                    association_type?: "1" | "2";
+                    partner_pay_status?: "PENDING" | "PAID" | "REJECTED" | "CANCELLED" | "EXPIRED";
+                    create_time_begin?: string;
+                    create_time_end?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description application/vnd.openxmlformats-officedocument.spreadsheetml.sheet */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/my-balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The customer’s own balance, which paying an order draws on */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            customer_id: string;
+                            balance: number;
+                            currency: string;
+                            as_of: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -8096,7 +8293,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    status?: "PENDING" | "PAID" | "REJECTED" | "CANCELLED" | "EXPIRED";
+                    /** @description PROCESSED: paid, rejected, withdrawn or expired */
+                    status?: "PENDING" | "PROCESSED" | "PAID" | "REJECTED" | "CANCELLED" | "EXPIRED";
                     offset?: number;
                     limit?: number;
                 };
@@ -8178,6 +8376,8 @@ export interface paths {
                                 invoice_id: string | null;
                                 refunded_amount: number;
                                 unsubscribed_by_order_id: string | null;
+                                customer_name: string;
+                                customer_account_name: string;
                                 /** @description An estimate only: the incentive policies decide the real rebate, and vouchers reduce it */
                                 estimated_rebate: number;
                                 /** @enum {boolean} */
@@ -8466,7 +8666,35 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The bounds of a 严选 order’s price (floor and catalogue price) for the partner the customer named */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    order_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            order_id: string;
+                            floor_amount: number;
+                            catalogue_amount: number;
+                            current_amount: number;
+                            currency: string;
+                        };
+                    };
+                };
+            };
+        };
         /** Set the price of a pending 严选 order between floor and catalogue price */
         put: {
             parameters: {
@@ -8668,6 +8896,58 @@ export interface paths {
                                 payer: string;
                                 amount: number;
                                 payment_time: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/invoices/parties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Parties with an invoiceable amount, largest first (vendor) */
+        get: {
+            parameters: {
+                query?: {
+                    offset?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total_count: number;
+                            parties: {
+                                org_id: string;
+                                name: string;
+                                account_name: string;
+                                /** @enum {string} */
+                                kind: "vendor" | "partner" | "customer";
+                                partner_type: string | null;
+                                invoiceable_amount: number;
+                                order_count: number;
+                                currency: string;
                             }[];
                         };
                     };

@@ -16,6 +16,9 @@ import { TestVouchersPage } from '../features/vouchers/TestVouchersPage.tsx';
 import { VouchersPage } from '../features/vouchers/VouchersPage.tsx';
 import { VendorQuotasPage } from '../features/vouchers/VendorQuotasPage.tsx';
 import { MyVouchersPage } from '../features/vouchers/MyVouchersPage.tsx';
+import { CustomerOrdersPage } from '../features/orders/CustomerOrdersPage.tsx';
+import { MyOrdersPage } from '../features/orders/MyOrdersPage.tsx';
+import { VendorInvoicesPage } from '../features/orders/VendorInvoicesPage.tsx';
 import { HOME_KEY } from './menus.ts';
 
 export const pagesByMenuKey: Record<string, ComponentType> = {
@@ -37,4 +40,7 @@ export const pagesByMenuKey: Record<string, ComponentType> = {
   'benefits.test-vouchers': TestVouchersPage,
   'vendor.partners': VendorQuotasPage,
   'customer.vouchers': MyVouchersPage,
+  'customer.orders': MyOrdersPage,
+  'sales.orders': CustomerOrdersPage,
+  'vendor.invoices': VendorInvoicesPage,
 };

@@ -1,6 +1,7 @@
 // English. Typed as Messages so a missing or extra key fails the type check.
 import { customersEn } from './customers.en.ts';
 import { vouchersEn } from './vouchers.en.ts';
+import { ordersEn } from './orders.en.ts';
 import type { Messages } from './zh-CN.ts';
 
 const en: Messages = {
@@ -8,6 +9,8 @@ const en: Messages = {
   ...customersEn,
   // vendor quotas, the test-voucher desk, the customer's vouchers (issue 6)
   ...vouchersEn,
+  // orders (issue 7) live in their own file
+  ...ordersEn,
   app: {
     productName: 'Partner Center',
     brand: 'Huoban',

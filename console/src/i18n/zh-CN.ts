@@ -2,12 +2,15 @@
 // the `Messages` type below).
 import { customersZh } from './customers.zh-CN.ts';
 import { vouchersZh } from './vouchers.zh-CN.ts';
+import { ordersZh } from './orders.zh-CN.ts';
 
 const zhCN = {
   // customers, invite, myPartners (issue 5) live in their own file
   ...customersZh,
   // vendor quotas, the test-voucher desk, the customer's vouchers (issue 6)
   ...vouchersZh,
+  // orders (issue 7) live in their own file
+  ...ordersZh,
   app: {
     productName: '伙伴中心',
     brand: 'Huoban',

@@ -127,6 +127,43 @@ test('renewal continues the paid order; a renewal of someone else’s order is H
   assert.equal(foreign.body.error_code, 'HBN.5115');
 });
 
+test('a change order costs the list-price difference for the rest of the base period; downgrades and other units are refused', async () => {
+  // Two s6 servers for 3 months, paid now.
+  const o = await place(c1, t, 's6.large.2.monthly', { period_num: 3, subscription_num: 2 });
+  assert.equal((await c1.post(PAY, { body: { order_id: o.order_id } })).status, 204);
+  const base = await orderRow(t, o.order_id);
+  const start = new Date(base.effective_at!).getTime();
+  const end = new Date(base.expire_at!).getTime();
+  // Halfway through the period: (2 × ¥620 − 2 × ¥150) × 3 months × ½ = ¥1,410.00.
+  t.clock.set(new Date(start + (end - start) / 2));
+  c1 = await t.token('cust_demo1');
+  const change = await place(c1, t, 'c7.xlarge.4.monthly', { order_type: 'change', base_order_id: o.order_id, subscription_num: 2 });
+  assert.equal(change.order_type, 3);
+  assert.equal(change.amount_after_discount, 1410);
+  assert.equal(change.official_amount, 1410);
+  assert.equal(change.period_num, 3);
+  assert.equal(change.expire_time, new Date(end).toISOString().replace(/\.\d{3}Z$/, 'Z'), 'the change ends with the base period');
+  const before = await balanceOf(t, 'cust_demo1', 'customer_balance');
+  assert.equal((await c1.post(PAY, { body: { order_id: change.order_id } })).status, 204);
+  assert.equal(await balanceOf(t, 'cust_demo1', 'customer_balance'), before - 141_000n);
+  const paid = await orderRow(t, change.order_id);
+  assert.equal(new Date(paid.expire_at!).getTime(), end);
+  assert.equal(new Date(paid.effective_at!).getTime(), t.clock.now().getTime(), 'the change runs from its payment');
+
+  // Cheaper (fewer servers), another billing unit, a change of a change, a finished period.
+  assert.equal((await c1.post('/api/orders', { body: { ...(await specIds('s6.large.2.monthly')), order_type: 'change', base_order_id: o.order_id, subscription_num: 1 } })).body.error_code, 'HBN.5116');
+  assert.equal((await c1.post('/api/orders', { body: { ...(await specIds('s6.large.2.yearly')), order_type: 'change', base_order_id: o.order_id } })).body.error_code, 'HBN.5115');
+  assert.equal((await c1.post('/api/orders', { body: { ...(await specIds('c7.xlarge.4.monthly')), order_type: 'change', base_order_id: change.order_id, subscription_num: 3 } })).body.error_code, 'HBN.5115');
+  t.clock.set(new Date(end + 1000));
+  c1 = await t.token('cust_demo1');
+  assert.equal((await c1.post('/api/orders', { body: { ...(await specIds('c7.xlarge.4.monthly')), order_type: 'change', base_order_id: o.order_id, subscription_num: 3 } })).body.error_code, 'HBN.5115');
+});
+
+const specIds = async (code: string) => {
+  const s = await specOf(t, code);
+  return { product_id: s.product_id, spec_id: s.spec_id };
+};
+
 test('the deadline sweep closes unpaid orders once; paying after the deadline is CBC.99003110', async () => {
   const o = await place(c1, t, 'c7.xlarge.4.monthly');
   t.clock.advance(7 * 86_400_000 + 1000);

@@ -175,6 +175,8 @@ test('invoices: the vendor invoices the invoiceable amount; an invoiced order ca
 test('严选 price: only a named partner in the programme (HBN.5110), within floor and catalogue price (HBN.5111); no coupons combine', async () => {
   const o = await place(c1, t, 'mail.std.50users.yearly', { yanxuan_partner_id: id.sp_demo });
   const price = (p: HttpClient, amount: string) => p.put(`/api/orders/${o.order_id}/yanxuan-price`, { body: { amount } });
+  // The demo admits sp_demo to the programme; out of it, the partner may not set prices.
+  assert.equal((await vendor.delete(`/api/vendor/yanxuan-resellers/${id.sp_demo}`)).status, 200);
   assert.equal((await price(sp, '1000')).body.error_code, 'HBN.5110');
   assert.equal((await vendor.put(`/api/vendor/yanxuan-resellers/${id.sp_demo}`)).status, 200);
   assert.equal((await price(sp, '959.99')).body.error_code, 'HBN.5111');

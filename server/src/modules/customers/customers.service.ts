@@ -9,7 +9,7 @@ import { createCustomerAccount, hashPassword } from '../identity/index.ts';
 import type { AssociationService } from './association.service.ts';
 import * as repo from './customers.repo.ts';
 import { accountNameAllowed, passwordAllowed } from './customers.rules.ts';
-import { accountManagerCandidates, actingPartner, isAccountManagerCandidate, isUniqueViolation, ITEMS, requireItem, requirePartner, type CustomersDeps, type ManagedKind } from './customers.shared.ts';
+import { accountManagerCandidates, actingPartner, isAccountManagerCandidate, isUniqueViolation, ITEMS, requireItem, requirePartner, seesOnlyAssignedCustomers, type CustomersDeps, type ManagedKind } from './customers.shared.ts';
 
 export interface CustomerQuery {
   account_name?: string;
@@ -55,7 +55,7 @@ export function createCustomerService(deps: CustomersDeps & { associations: Asso
   async function filterOf(caller: Caller, q: CustomerQuery): Promise<repo.CustomerListFilter> {
     requirePartner(caller);
     // A member holding only "view assigned customers" sees the customers assigned to them.
-    const onlyMine = !q.indirect_partner_id && !caller.permissions.has(ITEMS.view) && caller.permissions.has(ITEMS.viewAssigned);
+    const onlyMine = !q.indirect_partner_id && seesOnlyAssignedCustomers(caller);
     const partnerOrgId = onlyMine ? caller.org.id : await actingPartner(db, caller, q.indirect_partner_id, ITEMS.view, ITEMS.resellerView);
     return {
       partnerOrgId,

@@ -47,6 +47,14 @@ export function requireItem(caller: Caller, item: string): void {
   if (!caller.permissions.has(item)) throw new AppError('CBC.0151');
 }
 
+/**
+ * A member holding "view assigned customers" but not the whole customer list sees only the
+ * customers assigned to them as account manager (and, in the orders module, only their orders).
+ */
+export function seesOnlyAssignedCustomers(caller: Caller): boolean {
+  return !caller.permissions.has(ITEMS.view) && caller.permissions.has(ITEMS.viewAssigned);
+}
+
 export function requirePartner(caller: Caller): void {
   if (caller.org.kind !== 'partner') throw new AppError('CBC.0151');
 }

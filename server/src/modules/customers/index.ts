@@ -11,7 +11,7 @@ import { createWebhookService } from './webhooks.service.ts';
 
 export type { AssociationCheck, AssociationCheckContext, AssociationChange, DisassociationEffect } from './association.service.ts';
 export type { CustomersDeps } from './customers.shared.ts';
-export { isAccountManagerCandidate } from './customers.shared.ts';
+export { isAccountManagerCandidate, seesOnlyAssignedCustomers } from './customers.shared.ts';
 export { verifyWebhookSignature, webhookSignature, SIGNATURE_HEADER, AUTHORIZATION_SCOPES, type AuthorizationScope } from './customers.rules.ts';
 export { customersRoutes } from './customers.routes.ts';
 

@@ -9,7 +9,7 @@ import { parseAmount } from '../../shared/money.ts';
 import { findSpec } from '../catalog/index.ts';
 import * as repo from './orders.repo.ts';
 import { assertYanxuanPrice, NO_REASON_REFUND_DAYS, officialAmount, ORDER_TYPE, refundAmount, SOURCE, splitRefund, STATUS, unitOfPeriodType } from './orders.rules.ts';
-import { history, noCoupons, orderExtended, sourcesOf, yuan, type OrdersDeps } from './orders.shared.ts';
+import { history, maySee, noCoupons, orderExtended, sourcesOf, yuan, type OrdersDeps } from './orders.shared.ts';
 
 const invoiceable = (o: repo.OrderRow) => BigInt(o.amount) - BigInt(o.coupon_amount) - BigInt(o.refunded_amount);
 
@@ -153,19 +153,30 @@ export function createAftersalesService(deps: OrdersDeps) {
    * The partner the customer named sets the price of a pending 严选 order, between the floor and
    * the catalogue price; the new price replaces any other discount and is logged for the customer.
    */
+  /** The order the caller may re-price, with the bounds of its price (floor and catalogue, whole order). */
+  async function repricable(tx: typeof db, caller: Caller, orderId: string) {
+    const order = await repo.findOrder(tx, orderId);
+    if (!order || caller.org.kind !== 'partner' || order.partner_org_id !== caller.org.id || !(await maySee(tx, caller, order))) throw new AppError('CBC.30000010');
+    if (!order.is_yanxuan || order.status !== STATUS.pendingPayment || order.partner_pay_status === 'PENDING' || BigInt(order.coupon_amount) > 0n) throw new AppError('HBN.5112');
+    if (order.yanxuan_partner_id !== caller.org.id || !(await repo.isYanxuanReseller(tx, caller.org.id))) throw new AppError('HBN.5110');
+    const spec = await findSpec(tx, order.product_id, order.spec_id);
+    if (!spec || spec.floor_price === null) throw new AppError('HBN.5112');
+    const floor = officialAmount(BigInt(spec.floor_price), unitOfPeriodType(order.period_type), order.period_num ?? 1, order.subscription_num);
+    return { order, floor, catalogue: BigInt(order.official_amount) };
+  }
+
+  /** What the price dialog shows: the bounds the server will enforce. */
+  async function yanxuanPriceBounds(caller: Caller, orderId: string) {
+    const { order, floor, catalogue } = await repricable(db, caller, orderId);
+    return { order_id: order.id, floor_amount: yuan(floor), catalogue_amount: yuan(catalogue), current_amount: yuan(order.amount), currency: 'CNY' };
+  }
+
   async function adjustYanxuanPrice(caller: Caller, orderId: string, input: { amount: string | number }) {
     const price = parseAmount(input.amount);
     const actor = actorOf(caller);
     return db.transaction().execute(async (tx) => {
-      const order = await repo.findOrder(tx, orderId);
-      if (!order || caller.org.kind !== 'partner' || order.partner_org_id !== caller.org.id) throw new AppError('CBC.30000010');
-      if (!order.is_yanxuan || order.status !== STATUS.pendingPayment || order.partner_pay_status === 'PENDING' || BigInt(order.coupon_amount) > 0n) throw new AppError('HBN.5112');
-      if (order.yanxuan_partner_id !== caller.org.id || !(await repo.isYanxuanReseller(tx, caller.org.id))) throw new AppError('HBN.5110');
-      const spec = await findSpec(tx, order.product_id, order.spec_id);
-      if (!spec || spec.floor_price === null) throw new AppError('HBN.5112');
-      const unit = unitOfPeriodType(order.period_type);
-      const floor = officialAmount(BigInt(spec.floor_price), unit, order.period_num ?? 1, order.subscription_num);
-      assertYanxuanPrice(price, floor, BigInt(order.official_amount));
+      const { order, floor, catalogue } = await repricable(tx, caller, orderId);
+      assertYanxuanPrice(price, floor, catalogue);
       const now = clock.now();
       const done = await repo.casOrder(tx, order.id, { status: STATUS.pendingPayment, partnerPay: order.partner_pay_status }, { amount: price, updated_at: now });
       if (!done) throw new AppError('HBN.5112');
@@ -176,5 +187,5 @@ export function createAftersalesService(deps: OrdersDeps) {
     });
   }
 
-  return { unsubscribe, invoiceableAmount, issueInvoice, invoices, setYanxuanProgramme, adjustYanxuanPrice };
+  return { unsubscribe, invoiceableAmount, issueInvoice, invoices, setYanxuanProgramme, yanxuanPriceBounds, adjustYanxuanPrice };
 }

@@ -4,6 +4,7 @@ import * as repo from './orders.repo.ts';
 import type { OrdersDeps } from './orders.shared.ts';
 import { createPaymentService } from './payment.service.ts';
 import { createPlacingService } from './placing.service.ts';
+import { createViewsService } from './views.service.ts';
 
 export type { CouponSource, ListedCoupon, OrdersDeps } from './orders.shared.ts';
 export { ordersRoutes } from './orders.routes.ts';
@@ -12,10 +13,12 @@ export function createOrdersModule(deps: OrdersDeps) {
   const placing = createPlacingService(deps);
   const payment = createPaymentService(deps);
   const aftersales = createAftersalesService(deps);
+  const views = createViewsService(deps);
   return {
     ...placing,
     ...payment,
     ...aftersales,
+    ...views,
     /** The customers module's account check: unpaid partner-payment applications block disassociation (HBN.2151). */
     unpaidPartnerPaymentCheck: {
       name: 'unpaid_partner_payments',

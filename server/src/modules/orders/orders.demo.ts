@@ -1,7 +1,7 @@
 // Demo orders, placed and paid through the module's own use cases so that the demo shows what
 // the product really does: several types and statuses for cust_demo1..5, a pending partner-payment
-// application to sp_demo, an order paid by a partner, an invoiced one, an unsubscribed one, and one
-// paid partly with a voucher.
+// application to sp_demo and a rejected one, an order paid by a partner, a 严选 order whose price
+// sp_demo lowered, an invoiced one, an unsubscribed one, and one paid partly with a voucher.
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import type { Caller } from '../../shared/actor.ts';
@@ -65,6 +65,14 @@ export async function loadDemoOrders(db: Kysely<DB>, coupons?: CouponSource): Pr
   await orders.partnerPay(sp, paidByPartner);
   await place(c1, 'gaussdb.4c16g.monthly');
   await orders.cancel(c1, await place(c1, 'bw.5m.monthly'));
+  // sp_demo rejected one application; cust_demo1 may now pay it itself.
+  const rejected = await place(c1, 'c7.xlarge.4.monthly');
+  await orders.requestPartnerPayment(c1, rejected, undefined);
+  await orders.partnerReject(sp, rejected, '本月预算已用完，请自行支付 / budget used up this month, please pay yourself');
+  // sp_demo is in the 严选 resale programme: cust_demo1 named it on a 严选 order, and it lowered the price.
+  await orders.setYanxuanProgramme(vendor, sp.org.id, true);
+  const yanxuan = await place(c1, 'site.pro.yearly', { yanxuan_partner_id: sp.org.id });
+  await orders.adjustYanxuanPrice(sp, yanxuan, { amount: '2700.00' });
 
   // cust_demo2 (resale, sp_demo): paid from the allocated balance, then invoiced to sp_demo; a renewal pending.
   const resale = await place(c2, 's6.large.2.monthly', { period_num: 2 });

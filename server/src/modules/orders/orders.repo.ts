@@ -59,13 +59,19 @@ export interface OrderFilter {
   customerOrgId?: string;
   /** ... or of customers of this partner ... */
   partnerOrgId?: string;
-  /** (vendor: no scope) */
+  /** ... or of customers of any cloud reseller of this master distributor. */
+  resellersOf?: string;
+  /** (vendor: no scope) Only customers this member manages (account-manager scope). */
+  managerUserId?: string;
   orderId?: string;
   filterCustomerId?: string;
+  /** Customer name or account name, partial. */
+  customerText?: string;
+  associationType?: number;
   serviceTypeCode?: string;
   status?: number;
   orderType?: number;
-  partnerPayStatus?: string;
+  partnerPayStatus?: string | readonly string[];
   createdFrom?: Date;
   createdTo?: Date;
   paidFrom?: Date;
@@ -75,20 +81,57 @@ export interface OrderFilter {
   limit: number;
 }
 
-export async function listOrders(db: Db, f: OrderFilter) {
+const likeText = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function ordersQuery(db: Db, f: Omit<OrderFilter, 'ascending' | 'offset' | 'limit'>) {
   let q = db.selectFrom('customer_order');
   if (f.customerOrgId) q = q.where('customer_org_id', '=', f.customerOrgId);
   if (f.partnerOrgId) q = q.where('partner_org_id', '=', f.partnerOrgId);
+  if (f.resellersOf) {
+    const parent = f.resellersOf;
+    q = q.where('partner_org_id', 'in', (eb) => eb.selectFrom('organization').select('id').where('parent_partner_id', '=', parent));
+  }
+  if (f.managerUserId) {
+    const manager = f.managerUserId;
+    q = q.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('account_manager_assignment as am')
+          .select('am.id')
+          .whereRef('am.subject_org_id', '=', 'customer_order.customer_org_id')
+          .where('am.subject_kind', '=', 'customer')
+          .where('am.manager_user_id', '=', manager)
+          .where('am.withdrawn_at', 'is', null),
+      ),
+    );
+  }
   if (f.orderId) q = q.where(sql<string>`lower(id)`, '=', f.orderId.toLowerCase());
   if (f.filterCustomerId) q = q.where('customer_org_id', '=', f.filterCustomerId);
+  if (f.customerText) {
+    const like = likeText(f.customerText);
+    q = q.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('organization as c')
+          .select('c.id')
+          .whereRef('c.id', '=', 'customer_order.customer_org_id')
+          .where(sql<boolean>`(c.name ILIKE ${like} ESCAPE '\\' OR c.domain_name ILIKE ${like} ESCAPE '\\')`),
+      ),
+    );
+  }
+  if (f.associationType !== undefined) q = q.where('association_type', '=', f.associationType);
   if (f.serviceTypeCode) q = q.where('service_type_code', '=', f.serviceTypeCode);
   if (f.status !== undefined) q = q.where('status', '=', f.status);
   if (f.orderType !== undefined) q = q.where('order_type', '=', f.orderType);
-  if (f.partnerPayStatus) q = q.where('partner_pay_status', '=', f.partnerPayStatus as never);
+  if (typeof f.partnerPayStatus === 'string') q = q.where('partner_pay_status', '=', f.partnerPayStatus as never);
+  else if (f.partnerPayStatus) q = q.where('partner_pay_status', 'in', [...f.partnerPayStatus] as never);
   if (f.createdFrom) q = q.where('created_at', '>=', f.createdFrom);
   if (f.createdTo) q = q.where('created_at', '<=', f.createdTo);
   if (f.paidFrom) q = q.where('paid_at', '>=', f.paidFrom);
   if (f.paidTo) q = q.where('paid_at', '<=', f.paidTo);
+  return q;
+}
+
+export async function listOrders(db: Db, f: OrderFilter) {
+  const q = ordersQuery(db, f);
   const [{ total }] = await q.select((eb) => eb.fn.countAll<string>().as('total')).execute();
   const dir = f.ascending ? 'asc' : 'desc';
   const rows = await q.selectAll().orderBy('created_at', dir).orderBy('id', dir).offset(f.offset).limit(f.limit).execute();
@@ -121,15 +164,20 @@ export async function countPendingPartnerPayments(db: Db, customerOrgId: string)
 }
 
 // Invoices.
-export function invoiceableOrders(db: Db, orgId: string) {
+/** Paid orders not yet covered by an invoice with something left to invoice (paid − vouchers − refunds). */
+function uninvoiced(db: Db) {
   return db
     .selectFrom('customer_order')
+    .where('customer_order.invoice_id', 'is', null)
+    .where('customer_order.status', '=', 5)
+    .where('customer_order.order_type', '!=', 4)
+    .where(sql<boolean>`customer_order.amount - customer_order.coupon_amount - customer_order.refunded_amount > 0`);
+}
+
+export function invoiceableOrders(db: Db, orgId: string) {
+  return uninvoiced(db)
     .selectAll()
     .where('invoice_party_org_id', '=', orgId)
-    .where('invoice_id', 'is', null)
-    .where('status', '=', 5)
-    .where('order_type', '!=', 4)
-    .where(sql<boolean>`amount - coupon_amount - refunded_amount > 0`)
     .orderBy('paid_at')
     .orderBy('id')
     .execute();
@@ -184,4 +232,43 @@ export function currentAssociationOfCustomer(db: Db, customerOrgId: string) {
     .where('customer_org_id', '=', customerOrgId)
     .where('ended_on', 'is', null)
     .executeTakeFirst();
+}
+
+/** Names and account names of organizations, for the console's lists. */
+export async function orgNames(db: Db, ids: readonly string[]) {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return new Map<string, { name: string; domain_name: string }>();
+  const rows = await db.selectFrom('organization').select(['id', 'name', 'domain_name']).where('id', 'in', unique).execute();
+  return new Map(rows.map((r) => [r.id, { name: r.name, domain_name: r.domain_name }]));
+}
+
+/** Whether this member is the current account manager of the customer. */
+export async function managesCustomer(db: Db, managerUserId: string, customerOrgId: string) {
+  const row = await db
+    .selectFrom('account_manager_assignment')
+    .select('id')
+    .where('subject_kind', '=', 'customer')
+    .where('subject_org_id', '=', customerOrgId)
+    .where('manager_user_id', '=', managerUserId)
+    .where('withdrawn_at', 'is', null)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Parties with something invoiceable: amount and order count per party, largest first. */
+export async function invoiceableParties(db: Db, offset: number, limit: number) {
+  const base = uninvoiced(db).innerJoin('organization as p', 'p.id', 'customer_order.invoice_party_org_id');
+  const left = sql`sum(customer_order.amount - customer_order.coupon_amount - customer_order.refunded_amount)`;
+  const [{ total }] = await base.select(sql<string>`count(DISTINCT customer_order.invoice_party_org_id)`.as('total')).execute();
+  const rows = await base
+    .select(['p.id', 'p.name', 'p.domain_name', 'p.kind', 'p.partner_type'])
+    .select(sql<string>`${left}::text`.as('amount'))
+    .select(sql<string>`count(*)`.as('orders'))
+    .groupBy(['p.id', 'p.name', 'p.domain_name', 'p.kind', 'p.partner_type'])
+    .orderBy(left, 'desc')
+    .orderBy('p.id')
+    .offset(offset)
+    .limit(limit)
+    .execute();
+  return { total: Number(total), rows };
 }

@@ -59,6 +59,36 @@ export const ordersRoutes: FastifyPluginAsyncZod<{ orders: OrdersModule }> = asy
     handler: async (request, reply) => reply.status(201).send(await orders.place(callerOf(request), request.body)),
   });
 
+  app.get('/api/orders', {
+    config: { access: VIEW },
+    schema: { tags: ext, summary: 'Customer Orders (客户订单) for the console: the list with customer and partner names', querystring: s.consoleListQuery, response: { 200: s.consoleListAnswer } },
+    handler: async (request) => orders.consoleOrders(callerOf(request), request.query),
+  });
+
+  app.get('/api/orders/export', {
+    config: { access: VIEW },
+    schema: {
+      tags: ext,
+      summary: 'Export the orders matching the filters to .xlsx',
+      querystring: s.consoleListFilter,
+      response: { 200: z.any().describe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet') },
+    },
+    handler: async (request, reply) => {
+      const stream = await orders.exportOrders(callerOf(request), request.query, (error) => request.log.error({ err: error }, 'orders export failed while streaming'));
+      const day = new Date().toISOString().slice(0, 10);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="customer-orders-${day}.xlsx"`)
+        .send(stream);
+    },
+  });
+
+  app.get('/api/orders/my-balance', {
+    config: { access: [ITEMS.customerView, ITEMS.customerBuy] },
+    schema: { tags: ext, summary: 'The customer’s own balance, which paying an order draws on', response: { 200: s.myBalanceAnswer } },
+    handler: async (request) => orders.myBalance(callerOf(request)),
+  });
+
   app.get('/api/orders/:order_id', {
     config: { access: VIEW },
     schema: { tags: ext, summary: 'One order with its partner payment, price changes and history', params: s.orderIdParams, response: { 200: s.orderFull } },
@@ -103,6 +133,12 @@ export const ordersRoutes: FastifyPluginAsyncZod<{ orders: OrdersModule }> = asy
     handler: async (request, reply) => sendAnswer(reply, await orders.unsubscribe(callerOf(request), request.params.order_id, request.headers['x-client-token'])),
   });
 
+  app.get('/api/orders/:order_id/yanxuan-price', {
+    config: { access: [ITEMS.yanxuanPrice] },
+    schema: { tags: ext, summary: 'The bounds of a 严选 order’s price (floor and catalogue price) for the partner the customer named', params: s.orderIdParams, response: { 200: s.yanxuanBoundsAnswer } },
+    handler: async (request) => orders.yanxuanPriceBounds(callerOf(request), request.params.order_id),
+  });
+
   app.put('/api/orders/:order_id/yanxuan-price', {
     config: { access: [ITEMS.yanxuanPrice] },
     schema: { tags: ext, summary: 'Set the price of a pending 严选 order between floor and catalogue price', params: s.orderIdParams, body: s.priceBody, response: { 200: s.orderExtended } },
@@ -125,6 +161,12 @@ export const ordersRoutes: FastifyPluginAsyncZod<{ orders: OrdersModule }> = asy
     config: { access: [ITEMS.vendorInvoicesView, ITEMS.customerView, ITEMS.partnerView] },
     schema: { tags: ext, summary: 'Invoiceable amount: the caller’s own, or any party’s (vendor, org_id)', querystring: s.invoiceableQuery, response: { 200: s.invoiceableAnswer } },
     handler: async (request) => orders.invoiceableAmount(callerOf(request), request.query.org_id || undefined),
+  });
+
+  app.get('/api/invoices/parties', {
+    config: { access: [ITEMS.vendorInvoicesView] },
+    schema: { tags: ext, summary: 'Parties with an invoiceable amount, largest first (vendor)', querystring: s.invoicePartiesQuery, response: { 200: s.invoicePartiesAnswer } },
+    handler: async (request) => orders.invoiceableParties(callerOf(request), request.query),
   });
 
   app.get('/api/invoices', {

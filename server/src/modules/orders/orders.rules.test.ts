@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AppError } from '../../shared/errors.ts';
-import { assertNoReorderNeeded, assertPayable, assertYanxuanPrice, estimatedRebate, invoiceParty, partnerPaySources, refundAmount, splitRefund } from './orders.rules.ts';
+import { assertNoReorderNeeded, assertPayable, changeAmount, assertYanxuanPrice, estimatedRebate, invoiceParty, partnerPaySources, refundAmount, splitRefund } from './orders.rules.ts';
 
 const code = (fn: () => unknown) => {
   try {
@@ -59,4 +59,24 @@ test('严选 price bounds and the rebate estimate', () => {
   assert.equal(code(() => assertYanxuanPrice(120001n, 96000n, 120000n)), 'HBN.5111');
   assert.equal(estimatedRebate(10000n, 'cloud_service', 'solution_provider'), 500n);
   assert.equal(estimatedRebate(10000n, 'cloud_service', 'cloud_reseller'), 0n);
+  assert.equal(estimatedRebate(10000n, 'marketplace', 'solution_provider'), 0n);
+  assert.equal(estimatedRebate(10000n, 'stored_value_card', 'master_distributor'), 0n);
+  assert.equal(estimatedRebate(10001n, 'cloud_service', 'master_distributor', 250), 250n, 'a configured 2.5 %, rounded down');
+  assert.equal(estimatedRebate(10000n, 'cloud_service', 'master_distributor', 0), 0n);
+});
+
+test('a change costs the list-price difference for the share of the base period still to run', () => {
+  const start = new Date('2026-01-01T00:00:00Z');
+  const end = new Date('2026-04-01T00:00:00Z');
+  const at = (fraction: number) => new Date(start.getTime() + (end.getTime() - start.getTime()) * fraction);
+  const base = { oldUnitPrice: 15_000n, oldQuantity: 2, newUnitPrice: 62_000n, newQuantity: 2, periods: 3, start, end };
+  assert.equal(changeAmount({ ...base, now: start }), 282_000n, 'the whole difference before the period starts');
+  assert.equal(changeAmount({ ...base, now: new Date(start.getTime() - 86_400_000) }), 282_000n, 'a renewal not yet begun');
+  assert.equal(changeAmount({ ...base, now: at(0.5) }), 141_000n);
+  assert.equal(changeAmount({ ...base, now: at(0.25) }), 211_500n);
+  // Rounded down to the fen: 1/3 of 100 fen.
+  assert.equal(changeAmount({ ...base, oldUnitPrice: 0n, newUnitPrice: 100n, newQuantity: 1, periods: 1, now: at(2 / 3) }), 33n);
+  assert.equal(code(() => changeAmount({ ...base, newUnitPrice: 15_000n, now: at(0.5) })), 'HBN.5116', 'the same price');
+  assert.equal(code(() => changeAmount({ ...base, newQuantity: 1, newUnitPrice: 20_000n, now: at(0.5) })), 'HBN.5116', 'cheaper');
+  assert.equal(code(() => changeAmount({ ...base, now: end })), 'HBN.5115', 'the period is over');
 });

@@ -35,6 +35,31 @@ export function officialAmount(unitPrice: bigint, unit: PriceUnit, periodNum: nu
   return unitPrice * BigInt(unit === 'one_off' ? 1 : periodNum) * BigInt(quantity);
 }
 
+/**
+ * The price of changing a paid yearly/monthly order to another specification of the product: the
+ * list-price difference over the base order's whole period, for the share of that period still to
+ * run (rounded down to the fen). Only changes that cost more are ordered (HBN.5116); a base whose
+ * period is over cannot be changed (HBN.5115).
+ */
+export function changeAmount(o: {
+  oldUnitPrice: bigint;
+  oldQuantity: number;
+  newUnitPrice: bigint;
+  newQuantity: number;
+  periods: number;
+  start: Date;
+  end: Date;
+  now: Date;
+}): bigint {
+  const total = o.end.getTime() - o.start.getTime();
+  const left = o.end.getTime() - Math.max(o.now.getTime(), o.start.getTime());
+  if (total <= 0 || left <= 0) throw new AppError('HBN.5115');
+  const difference = (o.newUnitPrice * BigInt(o.newQuantity) - o.oldUnitPrice * BigInt(o.oldQuantity)) * BigInt(o.periods);
+  const amount = difference > 0n ? (difference * BigInt(left)) / BigInt(total) : 0n;
+  if (amount <= 0n) throw new AppError('HBN.5116');
+  return amount;
+}
+
 export interface PayableOrder {
   status: number;
   pending_payment_end_at: Date | string | null;
@@ -146,12 +171,12 @@ export function unitOfPeriodType(periodType: number): PriceUnit {
 
 /**
  * The rebate a partner may expect for paying an order, shown as an estimate only: the incentive
- * policies decide the real one, and vouchers the customer uses reduce it. Cloud resellers earn no
- * rebate (their master distributor does); marketplace goods and stored-value cards earn none here.
+ * policies decide the real one, and vouchers the customer uses reduce it. Cloud services earn the
+ * deployment's rate (HUOBAN_ESTIMATED_REBATE_PERCENT, in basis points here); cloud resellers earn
+ * none (their master distributor does); marketplace goods and stored-value cards earn none here.
  */
-export const ESTIMATED_REBATE_RATE = { cloud_service: 0.05, marketplace: 0, stored_value_card: 0 } as const;
-export function estimatedRebate(amount: bigint, productKind: string, partnerType: PartnerType | null): bigint {
-  if (partnerType === 'cloud_reseller') return 0n;
-  const rate = ESTIMATED_REBATE_RATE[productKind as keyof typeof ESTIMATED_REBATE_RATE] ?? 0;
-  return (amount * BigInt(Math.round(rate * 10_000))) / 10_000n;
+export const DEFAULT_ESTIMATED_REBATE_BASIS_POINTS = 500;
+export function estimatedRebate(amount: bigint, productKind: string, partnerType: PartnerType | null, cloudServiceBasisPoints = DEFAULT_ESTIMATED_REBATE_BASIS_POINTS): bigint {
+  if (partnerType === 'cloud_reseller' || productKind !== 'cloud_service') return 0n;
+  return (amount * BigInt(cloudServiceBasisPoints)) / 10_000n;
 }

@@ -171,10 +171,21 @@ export const orderFull = orderExtended.extend({
 });
 
 export const reasonBody = z.object({ reason: z.string().trim().max(200).optional() }).default({});
-export const partnerPaymentsQuery = z.object({ status: z.enum(['PENDING', 'PAID', 'REJECTED', 'CANCELLED', 'EXPIRED']).default('PENDING'), offset, limit });
+export const partnerPaymentsQuery = z.object({
+  status: z.enum(['PENDING', 'PROCESSED', 'PAID', 'REJECTED', 'CANCELLED', 'EXPIRED']).default('PENDING').describe('PROCESSED: paid, rejected, withdrawn or expired'),
+  offset,
+  limit,
+});
 export const partnerPaymentsAnswer = z.object({
   total_count: z.number().int(),
-  applications: z.array(orderExtended.extend({ estimated_rebate: money.describe('An estimate only: the incentive policies decide the real rebate, and vouchers reduce it'), rebate_is_estimate: z.literal(true) })),
+  applications: z.array(
+    orderExtended.extend({
+      customer_name: z.string(),
+      customer_account_name: z.string(),
+      estimated_rebate: money.describe('An estimate only: the incentive policies decide the real rebate, and vouchers reduce it'),
+      rebate_is_estimate: z.literal(true),
+    }),
+  ),
 });
 
 export const unsubscribeAnswer = z.object({
@@ -198,3 +209,41 @@ export const invoicesQuery = z.object({ org_id: z.string().max(64).optional(), o
 export const invoicesAnswer = z.object({ total_count: z.number().int(), invoices: z.array(z.object({ invoice_id: z.string(), org_id: z.string(), title: z.string(), amount: money, issued_at: z.string() })) });
 export const partnerIdParams = z.object({ partner_id: id64 });
 export const yanxuanAnswer = z.object({ partner_id: z.string(), yanxuan_resale: z.boolean() });
+
+// The console's views.
+export const consoleListFilter = z.object({
+  scope: z.enum(['own', 'resellers']).default('own').describe("resellers: a master distributor's cloud resellers' customers (all, or one with indirect_partner_id)"),
+  indirect_partner_id: z.string().max(64).optional(),
+  order_id: z.string().max(64).optional(),
+  customer: z.string().max(64).optional().describe('Customer name or account name, partial'),
+  customer_id: z.string().max(64).optional(),
+  status: z.coerce.number().int().min(1).max(13).optional(),
+  order_type: z.coerce.number().int().min(1).max(15).optional(),
+  association_type: z.enum(['1', '2']).optional(),
+  partner_pay_status: z.enum(['PENDING', 'PAID', 'REJECTED', 'CANCELLED', 'EXPIRED']).optional(),
+  create_time_begin: utcTime,
+  create_time_end: utcTime,
+});
+export const consoleListQuery = consoleListFilter.extend({ offset, limit });
+export const consoleListAnswer = z.object({
+  total_count: z.number().int(),
+  orders: z.array(orderExtended.extend({ customer_name: z.string(), customer_account_name: z.string(), partner_name: z.string() })),
+});
+export const invoicePartiesQuery = z.object({ offset, limit });
+export const invoicePartiesAnswer = z.object({
+  total_count: z.number().int(),
+  parties: z.array(
+    z.object({
+      org_id: z.string(),
+      name: z.string(),
+      account_name: z.string(),
+      kind: z.enum(['vendor', 'partner', 'customer']),
+      partner_type: z.string().nullable(),
+      invoiceable_amount: money,
+      order_count: z.number().int(),
+      currency: z.string(),
+    }),
+  ),
+});
+export const yanxuanBoundsAnswer = z.object({ order_id: z.string(), floor_amount: money, catalogue_amount: money, current_amount: money, currency: z.string() });
+export const myBalanceAnswer = z.object({ customer_id: z.string(), balance: money, currency: z.string(), as_of: z.string() });

@@ -10,7 +10,7 @@ import type { AuditService } from '../audit/index.ts';
 import type { LedgerService } from '../ledger/index.ts';
 import type { PostingInput } from '../ledger/ledger.rules.ts';
 import type { Coupon } from '../vouchers/deduction.rules.ts';
-import type { AuthorizationScope } from '../customers/index.ts';
+import { seesOnlyAssignedCustomers, type AuthorizationScope } from '../customers/index.ts';
 import * as repo from './orders.repo.ts';
 import type { OrderRow } from './orders.repo.ts';
 import type { Source } from './orders.rules.ts';
@@ -44,12 +44,14 @@ export interface OrdersDeps {
   db: Kysely<DB>;
   clock: Clock;
   audit: Pick<AuditService, 'append'>;
-  ledger: Pick<LedgerService, 'post' | 'once' | 'lockedBalances'>;
+  ledger: Pick<LedgerService, 'post' | 'once' | 'lockedBalances' | 'balancesOf'>;
   customers: {
     assertOnBehalfAuthorized(partnerOrgId: string, customerOrgId: string, scope: AuthorizationScope, executor?: Kysely<DB>): Promise<unknown>;
     isCustomerFrozen(customerOrgId: string): Promise<boolean>;
   };
   coupons?: CouponSource;
+  /** What a deployment tunes (config.ts). */
+  settings?: { estimatedRebateBasisPoints: number };
 }
 
 export const ITEMS = {
@@ -86,6 +88,7 @@ export async function maySee(db: Kysely<DB>, caller: Caller, order: OrderRow): P
   if (caller.org.kind === 'vendor') return true;
   if (caller.org.kind === 'customer') return order.customer_org_id === caller.org.id;
   if (!order.partner_org_id) return false;
+  if (seesOnlyAssignedCustomers(caller) && !(await repo.managesCustomer(db, caller.userId, order.customer_org_id))) return false;
   if (order.partner_org_id === caller.org.id) return true;
   if (caller.org.partnerType !== 'master_distributor') return false;
   const partner = await repo.findOrg(db, order.partner_org_id);

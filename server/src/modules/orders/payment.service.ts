@@ -24,7 +24,8 @@ import {
   unitOfPeriodType,
   type Source,
 } from './orders.rules.ts';
-import { history, noCoupons, orderExtended, sourcesText, yuan, type OrdersDeps } from './orders.shared.ts';
+import { history, maySee, noCoupons, orderExtended, sourcesText, yuan, type OrdersDeps } from './orders.shared.ts';
+import { orderScope } from './placing.service.ts';
 
 export interface PayInput {
   order_id: string;
@@ -226,7 +227,7 @@ export function createPaymentService(deps: OrdersDeps) {
 
   async function pendingApplication(tx: Tx, caller: Caller, orderId: string) {
     const order = await repo.findOrder(tx, orderId);
-    if (!order || caller.org.kind !== 'partner' || order.partner_org_id !== caller.org.id) throw new AppError('CBC.30000010');
+    if (!order || caller.org.kind !== 'partner' || order.partner_org_id !== caller.org.id || !(await maySee(tx, caller, order))) throw new AppError('CBC.30000010');
     return order;
   }
 
@@ -288,15 +289,19 @@ export function createPaymentService(deps: OrdersDeps) {
     });
   }
 
-  /** Order Payment page (订单支付): the partner's applications by tab, with an estimated rebate. */
-  async function partnerPayments(caller: Caller, input: { status: 'PENDING' | 'PAID' | 'REJECTED' | 'CANCELLED' | 'EXPIRED'; offset: number; limit: number }) {
+  /** Order Payment page (订单支付): the partner's applications by tab (PROCESSED: every handled one), with an estimated rebate. */
+  async function partnerPayments(caller: Caller, input: { status: 'PENDING' | 'PROCESSED' | 'PAID' | 'REJECTED' | 'CANCELLED' | 'EXPIRED'; offset: number; limit: number }) {
     if (caller.org.kind !== 'partner') return { total_count: 0, applications: [] };
-    const { total, rows } = await repo.listOrders(db, { partnerOrgId: caller.org.id, partnerPayStatus: input.status, offset: input.offset, limit: input.limit });
+    const status = input.status === 'PROCESSED' ? (['PAID', 'REJECTED', 'CANCELLED', 'EXPIRED'] as const) : input.status;
+    const { total, rows } = await repo.listOrders(db, { ...(await orderScope(db, caller, undefined)), partnerPayStatus: status, offset: input.offset, limit: input.limit });
+    const names = await repo.orgNames(db, rows.map((o) => o.customer_org_id));
     return {
       total_count: total,
       applications: rows.map((o) => ({
         ...orderExtended(o),
-        estimated_rebate: yuan(estimatedRebate(BigInt(o.amount), o.product_kind, caller.org.partnerType)),
+        customer_name: names.get(o.customer_org_id)?.name ?? '',
+        customer_account_name: names.get(o.customer_org_id)?.domain_name ?? '',
+        estimated_rebate: yuan(estimatedRebate(BigInt(o.amount), o.product_kind, caller.org.partnerType, deps.settings?.estimatedRebateBasisPoints)),
         rebate_is_estimate: true as const,
       })),
     };

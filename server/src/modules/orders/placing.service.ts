@@ -5,9 +5,10 @@ import { actorOf, type Caller } from '../../shared/actor.ts';
 import { AppError } from '../../shared/errors.ts';
 import { newPrefixedId } from '../../shared/ids.ts';
 import { findProduct, findSpec } from '../catalog/index.ts';
+import { seesOnlyAssignedCustomers } from '../customers/index.ts';
 import { parseApiTime } from '../funds/funds.rules.ts';
 import * as repo from './orders.repo.ts';
-import { addPeriods, officialAmount, ORDER_TYPE, paymentDeadline, periodTypeOf, SOURCE, STATUS } from './orders.rules.ts';
+import { addPeriods, changeAmount, officialAmount, ORDER_TYPE, paymentDeadline, periodTypeOf, SOURCE, STATUS, unitOfPeriodType } from './orders.rules.ts';
 import { history, lineItem, orderExtended, orderV2, orderV3, systemActor, visibleOrder, type OrdersDeps } from './orders.shared.ts';
 
 export interface PlaceOrderInput {
@@ -41,6 +42,34 @@ export interface ListOrdersInput {
 
 const YEAR_MS = 366 * 86_400_000;
 
+/** A UTC time range filter of the order lists: at most one year. */
+export function timeWindow(begin: string | undefined, end: string | undefined, field: string) {
+  const from = parseApiTime(begin || undefined, `${field}_begin`);
+  const to = parseApiTime(end || undefined, `${field}_end`);
+  if (from && to && (to < from || to.getTime() - from.getTime() > YEAR_MS)) throw new AppError('CBC.0100', `${field} range must be at most one year`);
+  return { from, to };
+}
+
+/**
+ * Whose orders the caller lists: its own (customer); its customers' (partner), a cloud reseller's
+ * customers' with indirect_partner_id, or all its resellers' customers' (master distributor,
+ * `resellers`); everything (vendor). A member with the account-manager scope only sees the
+ * orders of customers assigned to them.
+ */
+export async function orderScope(db: OrdersDeps['db'], caller: Caller, indirectPartnerId: string | undefined, resellers = false): Promise<Pick<repo.OrderFilter, 'customerOrgId' | 'partnerOrgId' | 'resellersOf' | 'managerUserId'>> {
+  if (caller.org.kind === 'customer') return { customerOrgId: caller.org.id };
+  if (caller.org.kind === 'vendor') return {};
+  const managerUserId = seesOnlyAssignedCustomers(caller) ? caller.userId : undefined;
+  if (resellers && !indirectPartnerId) {
+    if (caller.org.partnerType !== 'master_distributor') throw new AppError('CBC.99000037');
+    return { resellersOf: caller.org.id, managerUserId };
+  }
+  if (!indirectPartnerId || indirectPartnerId === caller.org.id) return { partnerOrgId: caller.org.id, managerUserId };
+  const reseller = await repo.findOrg(db, indirectPartnerId);
+  if (caller.org.partnerType !== 'master_distributor' || reseller?.parent_partner_id !== caller.org.id) throw new AppError('CBC.99000037');
+  return { partnerOrgId: reseller.id, managerUserId };
+}
+
 export function createPlacingService(deps: OrdersDeps) {
   const { db, clock, audit, customers } = deps;
 
@@ -62,10 +91,11 @@ export function createPlacingService(deps: OrdersDeps) {
     const spec = product ? await findSpec(db, product.id, input.spec_id) : undefined;
     if (!product || !spec) throw new AppError('HBN.5001');
     if (product.status !== 'on_sale' || spec.status !== 'on_sale' || spec.billing_mode === 'on_demand') throw new AppError('HBN.5101');
-    const periodNum = spec.price_unit === 'one_off' ? 1 : (input.period_num ?? 1);
+    let periodNum = spec.price_unit === 'one_off' ? 1 : (input.period_num ?? 1);
     const quantity = input.subscription_num ?? 1;
     const orderType = ORDER_TYPE[input.order_type];
 
+    let changing: repo.OrderRow | undefined;
     let start = input.effective_time ? parseApiTime(input.effective_time, 'effective_time')! : null;
     if (start && (start.getTime() < now.getTime() - 60_000 || start.getTime() > now.getTime() + YEAR_MS)) {
       throw new AppError('CBC.0100', 'effective_time must lie within the coming year');
@@ -78,12 +108,32 @@ export function createPlacingService(deps: OrdersDeps) {
         throw new AppError('HBN.5115');
       }
       if (orderType === ORDER_TYPE.renew) start = new Date(base.expire_at!);
+      if (orderType === ORDER_TYPE.change) {
+        // A change covers the rest of a new or renewed order's period, billed in the same unit.
+        if ((base.order_type !== ORDER_TYPE.new && base.order_type !== ORDER_TYPE.renew) || unitOfPeriodType(base.period_type) !== spec.price_unit) throw new AppError('HBN.5115');
+        changing = base;
+        periodNum = base.period_num ?? 1;
+        start = null;
+      }
     }
     if (input.yanxuan_partner_id && !product.is_yanxuan) throw new AppError('CBC.0100', 'yanxuan_partner_id applies to 严选 products only');
 
     const association = await repo.currentAssociationOfCustomer(db, customerId);
-    const official = officialAmount(BigInt(spec.list_price), spec.price_unit, periodNum, quantity);
+    const official = changing
+      ? changeAmount({
+          oldUnitPrice: BigInt(changing.unit_price),
+          oldQuantity: changing.subscription_num,
+          newUnitPrice: BigInt(spec.list_price),
+          newQuantity: quantity,
+          periods: periodNum,
+          start: new Date(changing.effective_at ?? changing.paid_at!),
+          end: new Date(changing.expire_at!),
+          now,
+        })
+      : officialAmount(BigInt(spec.list_price), spec.price_unit, periodNum, quantity);
     const effective = start ?? null;
+    // A change runs from its payment to the end of the base order's period.
+    const expire = changing ? new Date(changing.expire_at!) : effective ? addPeriods(effective, spec.price_unit, periodNum) : null;
     const id = `CS${newPrefixedId('').slice(0, 20)}`;
     const actor = { ...actorOf(caller), onBehalfOf: source === SOURCE.agent ? customerId : null };
     await db.transaction().execute(async (tx) => {
@@ -114,7 +164,7 @@ export function createPlacingService(deps: OrdersDeps) {
         amount: official,
         base_order_id: input.base_order_id ?? null,
         effective_at: effective,
-        expire_at: effective ? addPeriods(effective, spec.price_unit, periodNum) : null,
+        expire_at: expire,
         pending_payment_end_at: paymentDeadline(now),
         partner_pay_status: null,
         partner_pay_requested_at: null,
@@ -136,30 +186,13 @@ export function createPlacingService(deps: OrdersDeps) {
     return orderExtended((await repo.findOrder(db, id))!);
   }
 
-  /** Whose orders the caller lists: its own (customer), its customers' (partner, or a reseller's with indirect_partner_id), all (vendor). */
-  async function scope(caller: Caller, indirectPartnerId: string | undefined): Promise<{ customerOrgId?: string; partnerOrgId?: string }> {
-    if (caller.org.kind === 'customer') return { customerOrgId: caller.org.id };
-    if (caller.org.kind === 'vendor') return {};
-    if (!indirectPartnerId || indirectPartnerId === caller.org.id) return { partnerOrgId: caller.org.id };
-    const reseller = await repo.findOrg(db, indirectPartnerId);
-    if (caller.org.partnerType !== 'master_distributor' || reseller?.parent_partner_id !== caller.org.id) throw new AppError('CBC.99000037');
-    return { partnerOrgId: reseller.id };
-  }
-
-  function window(begin: string | undefined, end: string | undefined, field: string) {
-    const from = parseApiTime(begin || undefined, `${field}_begin`);
-    const to = parseApiTime(end || undefined, `${field}_end`);
-    if (from && to && (to < from || to.getTime() - from.getTime() > YEAR_MS)) throw new AppError('CBC.0100', `${field} range must be at most one year`);
-    return { from, to };
-  }
-
   async function list(caller: Caller, input: ListOrdersInput) {
-    const created = window(input.create_time_begin, input.create_time_end, 'create_time');
-    const paid = window(input.payment_time_begin, input.payment_time_end, 'payment_time');
+    const created = timeWindow(input.create_time_begin, input.create_time_end, 'create_time');
+    const paid = timeWindow(input.payment_time_begin, input.payment_time_end, 'payment_time');
     const orderType = input.order_type ? Number(input.order_type) : undefined;
     if (orderType !== undefined && !Number.isInteger(orderType)) throw new AppError('CBC.0100', 'order_type');
     const { total, rows } = await repo.listOrders(db, {
-      ...(await scope(caller, input.indirect_partner_id || undefined)),
+      ...(await orderScope(db, caller, input.indirect_partner_id || undefined)),
       orderId: input.order_id || undefined,
       filterCustomerId: input.customer_id || undefined,
       serviceTypeCode: input.service_type_code || undefined,

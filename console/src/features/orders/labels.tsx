@@ -1,0 +1,61 @@
+// How orders read on every page: Huawei's status and type codes, the partner-payment state, the
+// billing period and amounts.
+import { Tag } from 'antd';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { yuanText } from '../funds/money.ts';
+
+export const ORDER_STATUSES = [6, 5, 4] as const;
+export const ORDER_TYPES = [1, 2, 3, 4] as const;
+export const PARTNER_PAY_STATES = ['PENDING', 'PAID', 'REJECTED', 'CANCELLED', 'EXPIRED'] as const;
+export type PartnerPayState = (typeof PARTNER_PAY_STATES)[number];
+
+const STATUS_COLOR: Record<number, string> = { 4: 'default', 5: 'success', 6: 'warning' };
+const PARTNER_PAY_COLOR: Record<PartnerPayState, string> = { PENDING: 'processing', PAID: 'success', REJECTED: 'error', CANCELLED: 'default', EXPIRED: 'default' };
+
+export function statusText(t: TFunction, status: number): string {
+  return ORDER_STATUSES.includes(status as 4) ? t(`orders.status.${status as 4 | 5 | 6}`) : String(status);
+}
+
+export function typeText(t: TFunction, type: number): string {
+  return ORDER_TYPES.includes(type as 1) ? t(`orders.type.${type as 1 | 2 | 3 | 4}`) : String(type);
+}
+
+export function StatusTag({ status }: { status: number }) {
+  const { t } = useTranslation();
+  return (
+    <Tag color={STATUS_COLOR[status] ?? 'default'} data-testid="order-status">
+      {statusText(t, status)}
+    </Tag>
+  );
+}
+
+export function PartnerPayTag({ status }: { status: PartnerPayState | null }) {
+  const { t } = useTranslation();
+  if (!status) return <>—</>;
+  return (
+    <Tag color={PARTNER_PAY_COLOR[status]} data-testid="partner-pay-status">
+      {t(`orders.partnerPay.${status}`)}
+    </Tag>
+  );
+}
+
+/** "3 months", "1 year", "one-off" (Huawei period_type 2 month, 3 year, 5 one-off). */
+export function periodText(t: TFunction, periodType: number, periodNum: number | null): string {
+  if (periodType === 3) return t('orders.period.years', { count: periodNum ?? 1 });
+  if (periodType === 2) return t('orders.period.months', { count: periodNum ?? 1 });
+  return t('orders.period.oneOff');
+}
+
+const HISTORY_ACTIONS = ['place', 'pay', 'cancel', 'expire', 'apply_partner_payment', 'cancel_partner_payment', 'partner_pay', 'reject_partner_payment', 'adjust_price', 'unsubscribe'] as const;
+
+/** A step of an order's history; an action this console does not know shows as its code. */
+export function actionText(t: TFunction, action: string): string {
+  return HISTORY_ACTIONS.includes(action as 'pay') ? t(`orders.action.${action as (typeof HISTORY_ACTIONS)[number]}`) : action;
+}
+
+export const money = (v: number | null | undefined) => `¥${yuanText(v)}`;
+
+export function partyName(name: string, account: string): string {
+  return name && account ? `${name} (${account})` : name || account || '—';
+}
