@@ -94,7 +94,8 @@ test('an account manager sees only the orders of customers assigned to them, in 
   const c3Order = await place(c3, t, 'ssd.100g.monthly');
   assert.equal((await c3.post(`/api/orders/${c3Order.order_id}/partner-payment`, { body: {} })).status, 200);
 
-  // Nobody assigned yet: nothing.
+  // The demo makes md_am cust_demo3's manager; withdrawn, nobody is assigned: nothing.
+  assert.equal((await md.delete(`/api/customers/${id.cust_demo3}/account-manager`)).status, 204);
   assert.equal((await orders(am)).total_count, 0);
   assert.equal((await am.get('/v2/orders/customer-orders')).body.total_count, 0);
 
