@@ -277,7 +277,6 @@ export const ERRORS = {
   'HBN.5111': { status: 400, en: 'The price must be between the floor price and the catalogue price.', zh: '价格必须在底价与目录价之间。' },
   'HBN.5112': { status: 400, en: 'Only a pending 严选 order can have its price changed.', zh: '只有待支付的严选订单可以改价。' },
   'HBN.5113': { status: 400, en: 'Nothing is invoiceable for this party.', zh: '该对象没有可开票金额。' },
-  'HBN.5114': { status: 400, en: 'A partner-paid order cannot use vouchers, and a price-adjusted 严选 order cannot combine other discounts.', zh: '伙伴支付的订单不能使用代金券，改价后的严选订单不能叠加其他优惠。' },
   'HBN.5115': { status: 400, en: 'The base order does not belong to this customer or cannot be renewed or changed.', zh: '原订单不属于该客户，或不能续费/变更。' },
   'HBN.5116': { status: 400, en: 'A change must move to a specification that costs more; downgrades are not ordered.', zh: '变更须升级到价格更高的规格，暂不支持降配下单。' },
 } as const satisfies Record<string, { status: number; en: string; zh: string }>;
