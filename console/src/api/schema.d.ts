@@ -7760,6 +7760,10 @@ export interface paths {
                                 invoice_id: string | null;
                                 refunded_amount: number;
                                 unsubscribed_by_order_id: string | null;
+                                product_name_zh: string;
+                                product_name_en: string;
+                                spec_name_zh: string;
+                                spec_name_en: string;
                                 customer_name: string;
                                 customer_account_name: string;
                                 partner_name: string;
@@ -7972,6 +7976,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/orders/{order_id}/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The price of renewing a paid order or changing its specification, if placed now (places nothing) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description renew: the same specification for further periods; change: another specification of the product for the rest of the base period */
+                    type: "renew" | "change";
+                    /** @description change: the new specification (renew: the base order’s) */
+                    spec_id?: string;
+                    /** @description renew: how many periods (change: the base order’s) */
+                    period_num?: number;
+                    subscription_num?: number;
+                };
+                header?: never;
+                path: {
+                    order_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            order_type: number;
+                            base_order_id: string;
+                            product_id: string;
+                            spec_id: string;
+                            product_name_zh: string;
+                            product_name_en: string;
+                            spec_name_zh: string;
+                            spec_name_en: string;
+                            period_type: number;
+                            period_num: number;
+                            subscription_num: number;
+                            /** @description null for a change: it runs from its payment */
+                            effective_time: string | null;
+                            expire_time: string | null;
+                            /** @description What placing this order now would charge */
+                            amount: number;
+                            currency: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/orders/{order_id}": {
         parameters: {
             query?: never;
@@ -8061,6 +8129,10 @@ export interface paths {
                             invoice_id: string | null;
                             refunded_amount: number;
                             unsubscribed_by_order_id: string | null;
+                            product_name_zh: string;
+                            product_name_en: string;
+                            spec_name_zh: string;
+                            spec_name_en: string;
                             price_adjustments: {
                                 partner_id: string;
                                 from_amount: number;
@@ -8376,6 +8448,10 @@ export interface paths {
                                 invoice_id: string | null;
                                 refunded_amount: number;
                                 unsubscribed_by_order_id: string | null;
+                                product_name_zh: string;
+                                product_name_en: string;
+                                spec_name_zh: string;
+                                spec_name_en: string;
                                 customer_name: string;
                                 customer_account_name: string;
                                 /** @description An estimate only: the incentive policies decide the real rebate, and vouchers reduce it */

@@ -272,3 +272,16 @@ export async function invoiceableParties(db: Db, offset: number, limit: number) 
     .execute();
   return { total: Number(total), rows };
 }
+
+/** The catalogue's names (zh-CN and en) of these specifications and their products. */
+export async function specNames(db: Db, specIds: readonly string[]) {
+  const unique = [...new Set(specIds)];
+  if (unique.length === 0) return new Map<string, { product_zh: string; product_en: string; spec_zh: string; spec_en: string }>();
+  const rows = await db
+    .selectFrom('product_spec as s')
+    .innerJoin('product as p', 'p.id', 's.product_id')
+    .select(['s.id', 'p.name_zh as product_zh', 'p.name_en as product_en', 's.name_zh as spec_zh', 's.name_en as spec_en'])
+    .where('s.id', 'in', unique)
+    .execute();
+  return new Map(rows.map(({ id, ...names }) => [id, names]));
+}

@@ -89,6 +89,12 @@ export const ordersRoutes: FastifyPluginAsyncZod<{ orders: OrdersModule }> = asy
     handler: async (request) => orders.myBalance(callerOf(request)),
   });
 
+  app.get('/api/orders/:order_id/quote', {
+    config: { access: [ITEMS.customerBuy, ITEMS.placeForCustomer] },
+    schema: { tags: ext, summary: 'The price of renewing a paid order or changing its specification, if placed now (places nothing)', params: s.orderIdParams, querystring: s.quoteQuery, response: { 200: s.quoteAnswer } },
+    handler: async (request) => orders.quote(callerOf(request), request.params.order_id, request.query),
+  });
+
   app.get('/api/orders/:order_id', {
     config: { access: VIEW },
     schema: { tags: ext, summary: 'One order with its partner payment, price changes and history', params: s.orderIdParams, response: { 200: s.orderFull } },

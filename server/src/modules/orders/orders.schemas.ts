@@ -165,7 +165,15 @@ export const orderExtended = orderV2.extend({
   refunded_amount: money,
   unsubscribed_by_order_id: z.string().nullable(),
 });
+/** The catalogue's names of the order's product and specification; the console shows the reader's language. */
+const productNames = {
+  product_name_zh: z.string(),
+  product_name_en: z.string(),
+  spec_name_zh: z.string(),
+  spec_name_en: z.string(),
+};
 export const orderFull = orderExtended.extend({
+  ...productNames,
   price_adjustments: z.array(z.object({ partner_id: z.string(), from_amount: money, to_amount: money, at: z.string() })),
   history: z.array(z.object({ action: z.string(), from_status: z.number().int().nullable(), to_status: z.number().int(), actor_org_id: z.string().nullable(), reason: z.string().nullable(), at: z.string() })),
 });
@@ -180,6 +188,7 @@ export const partnerPaymentsAnswer = z.object({
   total_count: z.number().int(),
   applications: z.array(
     orderExtended.extend({
+      ...productNames,
       customer_name: z.string(),
       customer_account_name: z.string(),
       estimated_rebate: money.describe('An estimate only: the incentive policies decide the real rebate, and vouchers reduce it'),
@@ -227,7 +236,7 @@ export const consoleListFilter = z.object({
 export const consoleListQuery = consoleListFilter.extend({ offset, limit });
 export const consoleListAnswer = z.object({
   total_count: z.number().int(),
-  orders: z.array(orderExtended.extend({ customer_name: z.string(), customer_account_name: z.string(), partner_name: z.string() })),
+  orders: z.array(orderExtended.extend({ ...productNames, customer_name: z.string(), customer_account_name: z.string(), partner_name: z.string() })),
 });
 export const invoicePartiesQuery = z.object({ offset, limit });
 export const invoicePartiesAnswer = z.object({
@@ -247,3 +256,24 @@ export const invoicePartiesAnswer = z.object({
 });
 export const yanxuanBoundsAnswer = z.object({ order_id: z.string(), floor_amount: money, catalogue_amount: money, current_amount: money, currency: z.string() });
 export const myBalanceAnswer = z.object({ customer_id: z.string(), balance: money, currency: z.string(), as_of: z.string() });
+
+export const quoteQuery = z.object({
+  type: z.enum(['renew', 'change']).describe('renew: the same specification for further periods; change: another specification of the product for the rest of the base period'),
+  spec_id: z.string().max(64).optional().describe('change: the new specification (renew: the base order’s)'),
+  period_num: z.coerce.number().int().min(1).max(60).optional().describe('renew: how many periods (change: the base order’s)'),
+  subscription_num: z.coerce.number().int().min(1).max(1000).optional(),
+});
+export const quoteAnswer = z.object({
+  order_type: z.number().int(),
+  base_order_id: z.string(),
+  product_id: z.string(),
+  spec_id: z.string(),
+  ...productNames,
+  period_type: z.number().int(),
+  period_num: z.number().int(),
+  subscription_num: z.number().int(),
+  effective_time: time.describe('null for a change: it runs from its payment'),
+  expire_time: time,
+  amount: money.describe('What placing this order now would charge'),
+  currency: z.string(),
+});

@@ -214,3 +214,22 @@ export function orderExtended(o: OrderRow) {
     unsubscribed_by_order_id: o.unsubscribed_by_order_id,
   };
 }
+
+/** The product and specification names in both languages, for the console to show in the reader's. */
+export function catalogNames(product: { name_zh: string; name_en: string }, spec: { name_zh: string; name_en: string }) {
+  return { product_name_zh: product.name_zh, product_name_en: product.name_en, spec_name_zh: spec.name_zh, spec_name_en: spec.name_en };
+}
+
+/**
+ * The names of these orders' products from the catalogue; an order whose specification the
+ * catalogue no longer holds keeps the Chinese names it was placed with in both languages.
+ */
+export async function productNames(db: Kysely<DB>, orders: readonly OrderRow[]) {
+  const names = await repo.specNames(db, orders.map((o) => o.spec_id));
+  return (o: OrderRow) => {
+    const n = names.get(o.spec_id);
+    if (n) return catalogNames({ name_zh: n.product_zh, name_en: n.product_en }, { name_zh: n.spec_zh, name_en: n.spec_en });
+    const [product, spec = ''] = o.spec_desc.split(' / ');
+    return catalogNames({ name_zh: product, name_en: product }, { name_zh: spec, name_en: spec });
+  };
+}

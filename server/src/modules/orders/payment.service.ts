@@ -24,7 +24,7 @@ import {
   unitOfPeriodType,
   type Source,
 } from './orders.rules.ts';
-import { history, maySee, noCoupons, orderExtended, sourcesText, yuan, type OrdersDeps } from './orders.shared.ts';
+import { history, maySee, noCoupons, orderExtended, productNames, sourcesText, yuan, type OrdersDeps } from './orders.shared.ts';
 import { orderScope } from './placing.service.ts';
 
 export interface PayInput {
@@ -295,10 +295,12 @@ export function createPaymentService(deps: OrdersDeps) {
     const status = input.status === 'PROCESSED' ? (['PAID', 'REJECTED', 'CANCELLED', 'EXPIRED'] as const) : input.status;
     const { total, rows } = await repo.listOrders(db, { ...(await orderScope(db, caller, undefined)), partnerPayStatus: status, offset: input.offset, limit: input.limit });
     const names = await repo.orgNames(db, rows.map((o) => o.customer_org_id));
+    const products = await productNames(db, rows);
     return {
       total_count: total,
       applications: rows.map((o) => ({
         ...orderExtended(o),
+        ...products(o),
         customer_name: names.get(o.customer_org_id)?.name ?? '',
         customer_account_name: names.get(o.customer_org_id)?.domain_name ?? '',
         estimated_rebate: yuan(estimatedRebate(BigInt(o.amount), o.product_kind, caller.org.partnerType, deps.settings?.estimatedRebateBasisPoints)),

@@ -2,6 +2,7 @@
 // Huawei list and detail queries, cancelling a pending order, and the sweep that closes unpaid
 // orders after their payment deadline.
 import { actorOf, type Caller } from '../../shared/actor.ts';
+import { toApiTime } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
 import { newPrefixedId } from '../../shared/ids.ts';
 import { findProduct, findSpec } from '../catalog/index.ts';
@@ -9,7 +10,7 @@ import { seesOnlyAssignedCustomers } from '../customers/index.ts';
 import { parseApiTime } from '../funds/funds.rules.ts';
 import * as repo from './orders.repo.ts';
 import { addPeriods, changeAmount, officialAmount, ORDER_TYPE, paymentDeadline, periodTypeOf, SOURCE, STATUS, unitOfPeriodType } from './orders.rules.ts';
-import { history, lineItem, orderExtended, orderV2, orderV3, systemActor, visibleOrder, type OrdersDeps } from './orders.shared.ts';
+import { catalogNames, history, lineItem, orderExtended, orderV2, orderV3, productNames, systemActor, visibleOrder, yuan, type OrdersDeps } from './orders.shared.ts';
 
 export interface PlaceOrderInput {
   customer_id?: string;
@@ -21,6 +22,13 @@ export interface PlaceOrderInput {
   effective_time?: string;
   base_order_id?: string;
   yanxuan_partner_id?: string;
+}
+
+export interface QuoteInput {
+  type: 'renew' | 'change';
+  spec_id?: string;
+  period_num?: number;
+  subscription_num?: number;
 }
 
 export interface ListOrdersInput {
@@ -84,7 +92,12 @@ export function createPlacingService(deps: OrdersDeps) {
     return { customerId, source: SOURCE.agent };
   }
 
-  async function place(caller: Caller, input: PlaceOrderInput) {
+  /**
+   * What an order would be if placed now: the product and specification, the period, the amount
+   * the server charges and the service period. Placing and the console's quote share it, so the
+   * quote is what the order will cost.
+   */
+  async function price(caller: Caller, input: PlaceOrderInput) {
     const { customerId, source } = await orderingCustomer(caller, input.customer_id);
     const now = clock.now();
     const product = await findProduct(db, input.product_id);
@@ -118,7 +131,6 @@ export function createPlacingService(deps: OrdersDeps) {
     }
     if (input.yanxuan_partner_id && !product.is_yanxuan) throw new AppError('CBC.0100', 'yanxuan_partner_id applies to 严选 products only');
 
-    const association = await repo.currentAssociationOfCustomer(db, customerId);
     const official = changing
       ? changeAmount({
           oldUnitPrice: BigInt(changing.unit_price),
@@ -134,6 +146,12 @@ export function createPlacingService(deps: OrdersDeps) {
     const effective = start ?? null;
     // A change runs from its payment to the end of the base order's period.
     const expire = changing ? new Date(changing.expire_at!) : effective ? addPeriods(effective, spec.price_unit, periodNum) : null;
+    return { customerId, source, now, product, spec, orderType, periodNum, quantity, official, effective, expire };
+  }
+
+  async function place(caller: Caller, input: PlaceOrderInput) {
+    const { customerId, source, now, product, spec, orderType, periodNum, quantity, official, effective, expire } = await price(caller, input);
+    const association = await repo.currentAssociationOfCustomer(db, customerId);
     const id = `CS${newPrefixedId('').slice(0, 20)}`;
     const actor = { ...actorOf(caller), onBehalfOf: source === SOURCE.agent ? customerId : null };
     await db.transaction().execute(async (tx) => {
@@ -216,13 +234,46 @@ export function createPlacingService(deps: OrdersDeps) {
     return { total_count: 1, order_info: orderV3(order), order_line_items: items };
   }
 
+  /**
+   * GET /api/orders/{order_id}/quote: what renewing a paid order (same specification) or changing
+   * it to another specification would cost if placed now; places nothing.
+   */
+  async function quote(caller: Caller, orderId: string, input: QuoteInput) {
+    const base = await visibleOrder(db, caller, orderId);
+    const priced = await price(caller, {
+      customer_id: base.customer_org_id,
+      order_type: input.type,
+      product_id: base.product_id,
+      spec_id: input.spec_id ?? base.spec_id,
+      period_num: input.period_num,
+      subscription_num: input.subscription_num,
+      base_order_id: base.id,
+    });
+    return {
+      order_type: priced.orderType,
+      base_order_id: base.id,
+      product_id: priced.product.id,
+      spec_id: priced.spec.id,
+      ...catalogNames(priced.product, priced.spec),
+      period_type: periodTypeOf(priced.spec.price_unit),
+      period_num: priced.periodNum,
+      subscription_num: priced.quantity,
+      effective_time: priced.effective ? toApiTime(priced.effective) : null,
+      expire_time: priced.expire ? toApiTime(priced.expire) : null,
+      amount: yuan(priced.official),
+      currency: 'CNY',
+    };
+  }
+
   /** The console's view of one order, with its partner payment, price changes and history. */
   async function get(caller: Caller, orderId: string) {
     const order = await visibleOrder(db, caller, orderId);
     const adjustments = await repo.adjustmentsOf(db, order.id);
+    const names = await productNames(db, [order]);
     const steps = await repo.historyOf(db, order.id);
     return {
       ...orderExtended(order),
+      ...names(order),
       price_adjustments: adjustments.map((a) => ({ partner_id: a.partner_org_id, from_amount: Number(a.from_amount) / 100, to_amount: Number(a.to_amount) / 100, at: new Date(a.at).toISOString().replace(/\.\d{3}Z$/, 'Z') })),
       history: steps.map((h) => ({ action: h.action, from_status: h.from_status, to_status: h.to_status, actor_org_id: h.actor_org_id, reason: h.reason, at: new Date(h.at).toISOString().replace(/\.\d{3}Z$/, 'Z') })),
     };
@@ -269,5 +320,5 @@ export function createPlacingService(deps: OrdersDeps) {
     }
   }
 
-  return { place, list, details, get, cancel, sweepExpired };
+  return { place, quote, list, details, get, cancel, sweepExpired };
 }

@@ -7,7 +7,7 @@ import type { Caller } from '../../shared/actor.ts';
 import { toApiTime } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
 import * as repo from './orders.repo.ts';
-import { orderExtended, yuan, type OrdersDeps } from './orders.shared.ts';
+import { orderExtended, productNames, yuan, type OrdersDeps } from './orders.shared.ts';
 import { orderScope, timeWindow } from './placing.service.ts';
 
 export interface ConsoleListInput {
@@ -81,10 +81,12 @@ export function createViewsService(deps: OrdersDeps) {
       limit: input.limit,
     });
     const names = await repo.orgNames(db, rows.flatMap((o) => [o.customer_org_id, ...(o.partner_org_id ? [o.partner_org_id] : [])]));
+    const products = await productNames(db, rows);
     return {
       total_count: total,
       orders: rows.map((o) => ({
         ...orderExtended(o),
+        ...products(o),
         customer_name: names.get(o.customer_org_id)?.name ?? '',
         customer_account_name: names.get(o.customer_org_id)?.domain_name ?? '',
         partner_name: o.partner_org_id ? (names.get(o.partner_org_id)?.name ?? '') : '',
