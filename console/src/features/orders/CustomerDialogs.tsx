@@ -20,16 +20,17 @@ import {
   type ConsoleOrder,
   type Unsubscribed,
 } from './api.ts';
-import { money } from './labels.tsx';
+import { money, useProductText } from './labels.tsx';
 
-type Order = Pick<ConsoleOrder, 'order_id' | 'spec_desc' | 'amount_after_discount' | 'official_amount' | 'pending_payment_end_time' | 'partner_pay_status' | 'invoice_id' | 'is_yanxuan'>;
+type Order = Pick<ConsoleOrder, 'order_id' | 'spec_desc' | 'product_name_zh' | 'product_name_en' | 'spec_name_zh' | 'spec_name_en' | 'amount_after_discount' | 'official_amount' | 'pending_payment_end_time' | 'partner_pay_status' | 'invoice_id' | 'is_yanxuan'>;
 
 function OrderFacts({ order }: { order: Order }) {
   const { t } = useTranslation();
+  const productText = useProductText();
   return (
     <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }}>
       <Descriptions.Item label={t('orders.orderId')}>{order.order_id}</Descriptions.Item>
-      <Descriptions.Item label={t('orders.product')}>{order.spec_desc}</Descriptions.Item>
+      <Descriptions.Item label={t('orders.product')}>{productText(order)}</Descriptions.Item>
       <Descriptions.Item label={t('orders.amount')}>
         <strong data-testid="dialog-amount">{money(order.amount_after_discount)}</strong>
       </Descriptions.Item>

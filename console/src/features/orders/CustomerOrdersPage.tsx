@@ -11,7 +11,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { useResellers } from '../customers/api.ts';
 import { ErrorAlert } from '../funds/ErrorAlert.tsx';
 import { ordersExportUrl, useOrders, type ConsoleOrder, type OrderFilter } from './api.ts';
-import { money, ORDER_STATUSES, ORDER_TYPES, PartnerPayTag, partyName, StatusTag, statusText, typeText } from './labels.tsx';
+import { money, ORDER_STATUSES, ORDER_TYPES, PartnerPayTag, partyName, StatusTag, statusText, typeText, useProductText } from './labels.tsx';
 import { OrderDrawer } from './OrderDrawer.tsx';
 import { OrderPaymentPanel } from './OrderPaymentPanel.tsx';
 import { YanxuanPriceDialog } from './YanxuanPriceDialog.tsx';
@@ -45,6 +45,7 @@ function lastSixMonths(): { begin: Date; end: Date } {
 
 function OrdersTable({ scope, indirectPartnerId }: { scope: 'own' | 'resellers'; indirectPartnerId?: string }) {
   const { t } = useTranslation();
+  const productText = useProductText();
   const me = useSession();
   const window6 = useMemo(lastSixMonths, []);
   const [form] = Form.useForm<FilterForm>();
@@ -90,9 +91,9 @@ function OrdersTable({ scope, indirectPartnerId }: { scope: 'own' | 'resellers';
     {
       title: t('orders.product'),
       dataIndex: 'spec_desc',
-      render: (v: string, o) => (
+      render: (_: string, o) => (
         <Space size={4}>
-          {v}
+          {productText(o)}
           {o.is_yanxuan && <Tag color="gold">严选</Tag>}
         </Space>
       ),

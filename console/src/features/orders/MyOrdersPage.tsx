@@ -1,6 +1,7 @@
 // 我的订单 (menu customer.orders): the customer's orders with status and type filters and paging,
 // each order's details, placing an order from the catalog, and the actions each state allows:
-// pay, ask the partner to pay (or withdraw that), cancel, unsubscribe.
+// pay, ask the partner to pay (or withdraw that), cancel, unsubscribe, renew or change the
+// specification of a paid order still in effect.
 import { useState } from 'react';
 import { Button, Card, Form, Select, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -10,11 +11,12 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert } from '../funds/ErrorAlert.tsx';
 import { useMyBalance, useOrders, type ConsoleOrder, type FullOrder, type OrderFilter } from './api.ts';
 import { AskPartnerDialog, CancelOrderDialog, PayDialog, UnsubscribeDialog, WithdrawApplicationDialog } from './CustomerDialogs.tsx';
-import { money, ORDER_STATUSES, ORDER_TYPES, PartnerPayTag, StatusTag, statusText, typeText } from './labels.tsx';
+import { money, ORDER_STATUSES, ORDER_TYPES, PartnerPayTag, StatusTag, statusText, typeText, useProductText } from './labels.tsx';
 import { OrderDrawer } from './OrderDrawer.tsx';
 import { PlaceOrderDialog } from './PlaceOrderDialog.tsx';
+import { ChangeSpecDialog, RenewDialog, renewable } from './RenewChangeDialogs.tsx';
 
-type Action = 'pay' | 'ask' | 'withdraw' | 'cancel' | 'unsubscribe';
+type Action = 'pay' | 'ask' | 'withdraw' | 'cancel' | 'renew' | 'change' | 'unsubscribe';
 type Order = ConsoleOrder | FullOrder;
 
 /** What the customer may do with an order in its current state. */
@@ -27,6 +29,7 @@ function actionsFor(o: Order, can: (code: string) => boolean): Action[] {
     if (o.partner_pay_status === 'PENDING' && can('BPC_ITEM_MYORDER_010102')) out.push('withdraw');
     if (buy) out.push('cancel');
   }
+  if (buy && renewable(o)) out.push('renew', 'change');
   if (o.status === 5 && buy && (o.order_type === 1 || o.order_type === 2) && !o.unsubscribed_by_order_id) out.push('unsubscribe');
   return out;
 }
@@ -43,12 +46,19 @@ export function MyOrdersPage() {
   const [detail, setDetail] = useState<string | null>(null);
   const [placing, setPlacing] = useState(false);
   const [open, setOpen] = useState<{ action: Action; order: Order } | null>(null);
+  const productText = useProductText();
+  const placed = (o: { order_id: string }) => {
+    setOpen(null);
+    setDetail(o.order_id);
+  };
 
   const actionLabel: Record<Action, string> = {
     pay: t('orders.pay'),
     ask: t('orders.askPartner'),
     withdraw: t('orders.withdraw'),
     cancel: t('orders.cancelOrder'),
+    renew: t('orders.renew'),
+    change: t('orders.changeSpec'),
     unsubscribe: t('orders.unsubscribe'),
   };
   const actionButtons = (o: Order, size: 'small' | 'middle' = 'small') =>
@@ -71,9 +81,9 @@ export function MyOrdersPage() {
     {
       title: t('orders.product'),
       dataIndex: 'spec_desc',
-      render: (v: string, o) => (
+      render: (_: string, o) => (
         <Space size={4}>
-          {v}
+          {productText(o)}
           {o.is_yanxuan && <Tag color="gold">严选</Tag>}
         </Space>
       ),
@@ -148,6 +158,8 @@ export function MyOrdersPage() {
       {open?.action === 'ask' && <AskPartnerDialog order={open.order} onClose={() => setOpen(null)} />}
       {open?.action === 'withdraw' && <WithdrawApplicationDialog order={open.order} onClose={() => setOpen(null)} />}
       {open?.action === 'cancel' && <CancelOrderDialog order={open.order} onClose={() => setOpen(null)} />}
+      {open?.action === 'renew' && <RenewDialog order={open.order} onClose={() => setOpen(null)} onPlaced={placed} />}
+      {open?.action === 'change' && <ChangeSpecDialog order={open.order} onClose={() => setOpen(null)} onPlaced={placed} />}
       {open?.action === 'unsubscribe' && <UnsubscribeDialog order={open.order} onClose={() => setOpen(null)} />}
     </Card>
   );

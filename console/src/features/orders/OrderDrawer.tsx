@@ -6,10 +6,13 @@ import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../components/format.ts';
 import { ErrorAlert } from '../funds/ErrorAlert.tsx';
 import { useOrder, useOrderLines, type FullOrder, type OrderLine } from './api.ts';
-import { actionText, money, PartnerPayTag, periodText, StatusTag, statusText, typeText } from './labels.tsx';
+import { actionText, money, PartnerPayTag, periodText, StatusTag, statusText, typeText, useProductText } from './labels.tsx';
+import { useLang } from '../../i18n/index.ts';
 
 export function OrderDrawer({ orderId, onClose, actions }: { orderId: string | null; onClose: () => void; actions?: (order: FullOrder) => ReactNode }) {
   const { t } = useTranslation();
+  const lang = useLang();
+  const productText = useProductText();
   const order = useOrder(orderId);
   const lines = useOrderLines(orderId);
   const o = order.data;
@@ -49,7 +52,7 @@ export function OrderDrawer({ orderId, onClose, actions }: { orderId: string | n
                 </Typography.Text>
               </Descriptions.Item>
               <Descriptions.Item label={t('orders.product')} span={2}>
-                {o.spec_desc}
+                {productText(o)}
               </Descriptions.Item>
               <Descriptions.Item label={t('orders.orderType')}>{typeText(t, o.order_type)}</Descriptions.Item>
               <Descriptions.Item label={t('orders.statusLabel')}>
@@ -94,8 +97,9 @@ export function OrderDrawer({ orderId, onClose, actions }: { orderId: string | n
               dataSource={lines.data ?? []}
               data-testid="order-lines"
               columns={[
-                { title: t('orders.service'), dataIndex: 'service_type_name' },
-                { title: t('orders.spec'), dataIndex: 'product_spec_desc' },
+                // The one line is the order's product: its names in the reader's language.
+                { title: t('orders.service'), dataIndex: 'service_type_name', render: () => (lang === 'en' ? o.product_name_en : o.product_name_zh) },
+                { title: t('orders.spec'), dataIndex: 'product_spec_desc', render: () => (lang === 'en' ? o.spec_name_en : o.spec_name_zh) },
                 { title: t('orders.period.label'), render: (_, l) => periodText(t, l.period_type, l.period_num) },
                 { title: t('orders.quantity'), dataIndex: 'subscription_num' },
                 { title: t('orders.officialAmount'), dataIndex: 'official_amount', align: 'right', render: money },

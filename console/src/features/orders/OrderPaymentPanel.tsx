@@ -12,7 +12,7 @@ import { ErrorAlert } from '../funds/ErrorAlert.tsx';
 import { balanceOfType } from '../funds/api.ts';
 import { fenText, toFen } from '../funds/money.ts';
 import { newClientToken, useApplications, useOwnPartnerBalances, usePartnerPay, usePartnerReject, type Application, type ApplicationTab } from './api.ts';
-import { money, PartnerPayTag, partyName, StatusTag } from './labels.tsx';
+import { money, PartnerPayTag, partyName, StatusTag, useProductText } from './labels.tsx';
 import { OrderDrawer } from './OrderDrawer.tsx';
 
 /** Items that may read the partner's own balances (ListPartnerBalances). */
@@ -54,6 +54,7 @@ function BalancesRow() {
 
 function PartnerPayDialog({ application, onClose }: { application: Application; onClose: () => void }) {
   const { t } = useTranslation();
+  const productText = useProductText();
   const me = useSession();
   const pay = usePartnerPay();
   const balances = useOwnBalances();
@@ -97,7 +98,7 @@ function PartnerPayDialog({ application, onClose }: { application: Application; 
             <Descriptions size="small" column={1} bordered>
               <Descriptions.Item label={t('orders.customer')}>{customer}</Descriptions.Item>
               <Descriptions.Item label={t('orders.orderId')}>{application.order_id}</Descriptions.Item>
-              <Descriptions.Item label={t('orders.product')}>{application.spec_desc}</Descriptions.Item>
+              <Descriptions.Item label={t('orders.product')}>{productText(application)}</Descriptions.Item>
               <Descriptions.Item label={t('orders.amount')}>
                 <strong>{money(application.amount_after_discount)}</strong>
               </Descriptions.Item>
@@ -154,6 +155,7 @@ function RejectDialog({ application, onClose }: { application: Application; onCl
 
 function ApplicationsTable({ tab }: { tab: ApplicationTab }) {
   const { t } = useTranslation();
+  const productText = useProductText();
   const me = useSession();
   const can = (code: string) => me.permissions.includes(code);
   const [page, setPage] = useState({ current: 1, pageSize: 10 });
@@ -172,7 +174,7 @@ function ApplicationsTable({ tab }: { tab: ApplicationTab }) {
       ),
     },
     { title: t('orders.customer'), render: (_, a) => partyName(a.customer_name, a.customer_account_name) },
-    { title: t('orders.product'), dataIndex: 'spec_desc' },
+    { title: t('orders.product'), dataIndex: 'spec_desc', render: (_: string, a) => productText(a) },
     { title: t('orders.amount'), dataIndex: 'amount_after_discount', align: 'right', render: (v: number) => <span data-testid="pp-row-amount">{money(v)}</span> },
     {
       title: (

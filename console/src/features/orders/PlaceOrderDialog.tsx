@@ -15,7 +15,7 @@ type Spec = { id: string; name_zh: string; name_en: string; billing_mode: 'yearl
 
 const modeOf = (s: Spec): Mode => (s.billing_mode === 'on_demand' ? 'on_demand' : s.billing_mode === 'one_off' ? 'one_off' : (s.price_unit as 'year' | 'month'));
 const MODES: Mode[] = ['year', 'month', 'on_demand', 'one_off'];
-const MAX_PERIODS: Record<Mode, number> = { year: 5, month: 11, on_demand: 1, one_off: 1 };
+export const MAX_PERIODS: Record<Mode, number> = { year: 5, month: 11, on_demand: 1, one_off: 1 };
 
 interface Values {
   product_id?: string;

@@ -6,10 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../funds/ErrorAlert.tsx';
 import { normalizeAmount, toFen } from '../funds/money.ts';
 import { useSetYanxuanPrice, useYanxuanBounds, type ConsoleOrder } from './api.ts';
-import { money, partyName } from './labels.tsx';
+import { money, partyName, useProductText } from './labels.tsx';
 
 export function YanxuanPriceDialog({ order, onClose }: { order: ConsoleOrder; onClose: () => void }) {
   const { t } = useTranslation();
+  const productText = useProductText();
   const bounds = useYanxuanBounds(order.order_id);
   const setPrice = useSetYanxuanPrice();
   const [text, setText] = useState('');
@@ -49,7 +50,7 @@ export function YanxuanPriceDialog({ order, onClose }: { order: ConsoleOrder; on
         <Descriptions size="small" column={1} bordered style={{ marginBottom: 12 }}>
           <Descriptions.Item label={t('orders.orderId')}>{order.order_id}</Descriptions.Item>
           <Descriptions.Item label={t('orders.customer')}>{partyName(order.customer_name, order.customer_account_name)}</Descriptions.Item>
-          <Descriptions.Item label={t('orders.product')}>{order.spec_desc}</Descriptions.Item>
+          <Descriptions.Item label={t('orders.product')}>{productText(order)}</Descriptions.Item>
           {b && (
             <>
               <Descriptions.Item label={t('orders.catalogueAmount')}>

@@ -13,6 +13,8 @@ export type OrderLine = JsonBody<paths['/v2/orders/customer-orders/details/{orde
 export type Application = JsonBody<paths['/api/orders/partner-payments']['get']['responses'][200]>['applications'][number];
 export type ApplicationTab = 'PENDING' | 'PROCESSED';
 export type UsableCoupon = JsonBody<paths['/v2/orders/customer-orders/order-coupons']['get']['responses'][200]>['user_coupons'][number];
+export type QuoteQuery = NonNullable<paths['/api/orders/{order_id}/quote']['get']['parameters']['query']>;
+export type Quote = JsonBody<paths['/api/orders/{order_id}/quote']['get']['responses'][200]>;
 export type PlaceInput = NonNullable<paths['/api/orders']['post']['requestBody']>['content']['application/json'];
 export type Unsubscribed = JsonBody<paths['/api/orders/{order_id}/unsubscribe']['post']['responses'][200]>;
 export type InvoiceParty = JsonBody<paths['/api/invoices/parties']['get']['responses'][200]>['parties'][number];
@@ -94,6 +96,17 @@ export function useOnSaleProducts(enabled: boolean) {
     queryKey: ['catalog', 'on-sale'],
     enabled,
     queryFn: async () => (await unwrap(api.GET('/api/catalog/products', { params: { query: { status: 'on_sale', offset: 0, limit: 100 } } }))).products,
+  });
+}
+
+/** What the server would charge for renewing or changing a paid order now; the console never prices these itself. */
+export function useQuote(orderId: string, query: QuoteQuery | null) {
+  return useQuery({
+    queryKey: [...keys.one(orderId), 'quote', query],
+    enabled: query !== null,
+    queryFn: () => unwrap(api.GET('/api/orders/{order_id}/quote', { params: { path: { order_id: orderId }, query: query! } })),
+    meta: { silent: true },
+    retry: false,
   });
 }
 

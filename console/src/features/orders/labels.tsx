@@ -3,6 +3,7 @@
 import { Tag } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { useLang } from '../../i18n/index.ts';
 import { yuanText } from '../funds/money.ts';
 
 export const ORDER_STATUSES = [6, 5, 4] as const;
@@ -58,4 +59,17 @@ export const money = (v: number | null | undefined) => `¥${yuanText(v)}`;
 
 export function partyName(name: string, account: string): string {
   return name && account ? `${name} (${account})` : name || account || '—';
+}
+
+/** An order's product as the console lists it: the catalogue's names carry both languages, older answers only the Chinese snapshot. */
+type Named = { spec_desc?: string; product_name_zh?: string; product_name_en?: string; spec_name_zh?: string; spec_name_en?: string };
+
+/** "Product / specification" in the reader's language. */
+export function useProductText(): (o: Named) => string {
+  const lang = useLang();
+  return (o) => {
+    const product = lang === 'en' ? o.product_name_en : o.product_name_zh;
+    const spec = lang === 'en' ? o.spec_name_en : o.spec_name_zh;
+    return product !== undefined && spec !== undefined ? `${product} / ${spec}` : (o.spec_desc ?? '');
+  };
 }
