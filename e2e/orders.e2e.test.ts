@@ -4,7 +4,8 @@
 // sp_demo's account and allocatable balances fall by exactly the order amount and the order is
 // completed; the customer sees it paid by its partner. (2) cust_demo1 pays an order from its own
 // balance; the vendor issues a VAT invoice for what is invoiceable to cust_demo1; unsubscribing
-// the invoiced order is refused with a clear message.
+// the invoiced order is refused with a clear message. (3) cust_demo1 sees the price of changing a
+// paid order to a larger specification, then renews it for two months at the quoted amount.
 import assert from 'node:assert/strict';
 import type { Locator, Page } from 'playwright-core';
 import { journey, signIn, snapshot, url } from './support.ts';
@@ -214,4 +215,47 @@ journey('orders: a customer pays from its balance; the vendor invoices it; the i
   assert.match(refused, new RegExp(invoiceId));
   assert.equal(await page.getByTestId('unsubscribe-confirm').isDisabled(), true);
   await snapshot(page, 'orders-unsubscribe-refused');
+});
+
+journey('orders: a customer renews a paid monthly order at the quoted amount and sees the change price before confirming', async (page) => {
+  // cust_demo1's demo s6 server (one, monthly, paid): renew it for 2 months at ¥150.00 a month.
+  await signIn(page, 'cust_demo1');
+  await page.goto(url('/customer/orders'));
+  await page.getByTestId('my-orders-page').waitFor();
+  const paid = page.getByTestId('my-orders-table').getByRole('row').filter({ hasText: /s6\.large\.2/ }).filter({ has: page.getByTestId('order-renew') }).first();
+  await paid.waitFor();
+  const baseId = (await paid.getByTestId('order-id').innerText()).trim();
+
+  // Changing to the larger c7 specification: the dialog shows the server's price difference.
+  await paid.getByTestId('order-change').click();
+  await page.getByTestId('change-dialog').waitFor();
+  await pick(page, page.getByTestId('change-spec'), /c7\.xlarge\.4/);
+  const difference = await amountOf(page, 'change-amount');
+  assert.ok(difference > 0n && difference <= (62_000n - 15_000n) * 3n, 'at most the full difference over the base period');
+  assert.match(await page.getByTestId('change-summary').innerText(), /差价/);
+  await page.getByTestId('change-cancel').click();
+  await page.getByTestId('change-dialog').waitFor({ state: 'hidden' });
+
+  await paid.getByTestId('order-renew').click();
+  await page.getByTestId('renew-dialog').waitFor();
+  await page.getByTestId('renew-period').fill('2');
+  await page.waitForFunction(() => /2 个月/.test(document.querySelector('[data-testid="renew-summary"]')?.textContent ?? ''));
+  const summary = await page.getByTestId('renew-summary').innerText();
+  assert.match(summary, /弹性云服务器 ECS/, 'the confirmation names the product');
+  assert.match(summary, /2 个月/, 'and the period');
+  assert.match(summary, /¥300\.00/, 'and the amount the server quoted');
+  assert.equal(await amountOf(page, 'renew-amount'), 30_000n);
+  await snapshot(page, 'orders-renew-quote');
+  await page.getByTestId('renew-confirm').click();
+
+  // The renewal opens pending payment, at the quoted amount, based on the paid order.
+  await page.getByTestId('order-drawer').waitFor();
+  const renewalId = (await page.getByTestId('order-drawer-id').innerText()).trim();
+  assert.notEqual(renewalId, baseId);
+  assert.equal(fen(await page.getByTestId('order-amount').innerText()), 30_000n);
+  const facts = await page.getByTestId('order-summary').innerText();
+  assert.match(facts, /待支付/);
+  assert.match(facts, /续费/);
+  assert.match(facts, new RegExp(baseId));
+  await page.getByTestId('order-drawer-actions').getByTestId('order-pay').waitFor();
 });

@@ -79,7 +79,9 @@ function QuotedOrderDialog({
       maskClosable={false}
       footer={
         <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button onClick={onClose} data-testid={`${kind}-cancel`}>
+            {t('common.cancel')}
+          </Button>
           <Button type="primary" loading={place.isPending} disabled={!q} onClick={() => void confirm()} data-testid={`${kind}-confirm`}>
             {t(kind === 'renew' ? 'orders.renewSubmit' : 'orders.changeSubmit')}
           </Button>
