@@ -279,6 +279,7 @@ export const ERRORS = {
   'HBN.5113': { status: 400, en: 'Nothing is invoiceable for this party.', zh: '该对象没有可开票金额。' },
   'HBN.5115': { status: 400, en: 'The base order does not belong to this customer or cannot be renewed or changed.', zh: '原订单不属于该客户，或不能续费/变更。' },
   'HBN.5116': { status: 400, en: 'A change must move to a specification that costs more; downgrades are not ordered.', zh: '变更须升级到价格更高的规格，暂不支持降配下单。' },
+  'HBN.5117': { status: 409, en: 'This order has already been renewed or changed; renew or change the latest order instead.', zh: '该订单已续费或变更，请对最新的订单进行续费或变更。' },
 } as const satisfies Record<string, { status: number; en: string; zh: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -77,9 +77,6 @@ test('a change quote is the price difference for the rest of the base period; do
   assert.equal(q.body.effective_time, null, 'a change runs from its payment');
   assert.equal(q.body.expire_time, apiTime(new Date(end)));
   assert.equal(q.body.spec_name_en, 'c7.xlarge.4 (4 vCPUs, 16 GiB), monthly');
-  const change = await place(c1, t, 'c7.xlarge.4.monthly', { order_type: 'change', base_order_id: base.id, subscription_num: 2 });
-  assert.equal(change.amount_after_discount, q.body.amount);
-  assert.equal(change.status, 6);
 
   const fewer = await quote(c1, base.id, { type: 'change', spec_id: base.spec_id, subscription_num: 1 });
   assert.equal(fewer.status, 400);
@@ -87,10 +84,35 @@ test('a change quote is the price difference for the rest of the base period; do
   assert.match(fewer.body.error_msg, /downgrade|降配/i);
   const yearly = await specOf(t, 's6.large.2.yearly');
   assert.equal((await quote(c1, base.id, { type: 'change', spec_id: yearly.spec_id, subscription_num: 2 })).body.error_code, 'HBN.5115');
+  const change = await place(c1, t, 'c7.xlarge.4.monthly', { order_type: 'change', base_order_id: base.id, subscription_num: 2 });
+  assert.equal(change.amount_after_discount, q.body.amount);
+  assert.equal(change.status, 6);
   const pending = await place(c1, t, 's6.large.2.monthly');
   assert.equal((await quote(c1, pending.order_id, { type: 'renew' })).body.error_code, 'HBN.5115');
   // A renewal keeps the specification.
   assert.equal((await quote(c1, base.id, { type: 'renew', spec_id: c7.spec_id })).body.error_code, 'HBN.5115');
+});
+
+test('an order continued by a live renewal is not renewed again (HBN.5117); the latest is, and a cancelled renewal frees the base', async () => {
+  const base = await paid(c1, 'ssd.100g.monthly');
+  const renewal = await place(c1, t, 'ssd.100g.monthly', { order_type: 'renew', base_order_id: base.id });
+  // A pending renewal already continues the base: a second one would overlap its period.
+  const again = await quote(c1, base.id, { type: 'renew' });
+  assert.equal(again.body.error_code, 'HBN.5117');
+  assert.match(again.body.error_msg, new RegExp(renewal.order_id));
+  const spec = await specOf(t, 'ssd.100g.monthly');
+  const placed = await c1.post('/api/orders', { body: { product_id: spec.product_id, spec_id: spec.spec_id, order_type: 'renew', base_order_id: base.id } });
+  assert.equal(placed.body.error_code, 'HBN.5117');
+  // Cancelled, the renewal no longer continues the base.
+  assert.equal((await c1.put('/v2/orders/customer-orders/cancel', { body: { order_id: renewal.order_id } })).status, 204);
+  assert.equal((await quote(c1, base.id, { type: 'renew' })).status, 200);
+  // Paid, the renewal is the order to renew next, and its renewal starts where it ends.
+  const second = await place(c1, t, 'ssd.100g.monthly', { order_type: 'renew', base_order_id: base.id });
+  assert.equal((await c1.post(PAY, { body: { order_id: second.order_id } })).status, 204);
+  assert.equal((await quote(c1, base.id, { type: 'renew' })).body.error_code, 'HBN.5117');
+  const next = await quote(c1, second.order_id, { type: 'renew' });
+  assert.equal(next.status, 200, JSON.stringify(next.body));
+  assert.equal(next.body.effective_time, apiTime((await orderRow(t, second.order_id)).expire_at!));
 });
 
 test('a quote is for the ordering customer, or a partner holding its purchase authorization', async () => {
@@ -106,8 +128,14 @@ test('a quote is for the ordering customer, or a partner holding its purchase au
   assert.equal((await quote(c1, mine.id, { type: 'upgrade' })).status, 400);
 
   // cust_demo2 authorized sp_demo to purchase: sp_demo may quote its renewal.
-  const resale = (await c2.get('/api/orders', { query: { status: 5, order_type: 1, limit: 1 } })).body.orders[0] as { order_id: string; subscription_num: number };
+  type Listed = { order_id: string; status: number; order_type: number; base_order_id: string | null; subscription_num: number };
+  const all = (await c2.get('/api/orders', { query: { limit: 100 } })).body.orders as Listed[];
+  const resale = all.find((o) => o.status === 5 && o.order_type === 1);
   assert.ok(resale, 'the demo has a paid order of cust_demo2');
+  // The demo's pending renewal continues it; cancelled, the order may be renewed again.
+  for (const o of all.filter((x) => x.base_order_id === resale.order_id && x.status === 6)) {
+    assert.equal((await c2.put('/v2/orders/customer-orders/cancel', { body: { order_id: o.order_id } })).status, 204);
+  }
   const onBehalf = await quote(sp, resale.order_id, { type: 'renew', period_num: 1, subscription_num: resale.subscription_num });
   assert.equal(onBehalf.status, 200, JSON.stringify(onBehalf.body));
   assert.ok(onBehalf.body.amount > 0);

@@ -11,6 +11,24 @@ export function findOrder(db: Db, id: string) {
   return db.selectFrom('customer_order').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Locks an order row, so that placing orders on the same base happens one at a time. */
+export function lockOrder(db: Db, id: string) {
+  return db.selectFrom('customer_order').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+/** The live order that continues a base order: a pending or paid renewal or change, not unsubscribed. */
+export function successorOf(db: Db, baseOrderId: string) {
+  return db
+    .selectFrom('customer_order')
+    .select('id')
+    .where('base_order_id', '=', baseOrderId)
+    .where('order_type', 'in', [2, 3])
+    .where('status', 'in', [5, 6])
+    .where('unsubscribed_by_order_id', 'is', null)
+    .orderBy('id')
+    .executeTakeFirst();
+}
+
 export async function insertOrder(db: Db, row: Insertable<CustomerOrderTable>) {
   await db.insertInto('customer_order').values(row).execute();
 }

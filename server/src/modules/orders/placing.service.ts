@@ -50,6 +50,15 @@ export interface ListOrdersInput {
 
 const YEAR_MS = 366 * 86_400_000;
 
+/**
+ * An order already continued by a live renewal or change is not renewed or changed again: the
+ * customer acts on the latest order of the chain, so periods never overlap.
+ */
+async function refuseIfContinued(db: Parameters<typeof repo.successorOf>[0], baseOrderId: string) {
+  const successor = await repo.successorOf(db, baseOrderId);
+  if (successor) throw new AppError('HBN.5117', successor.id);
+}
+
 /** A UTC time range filter of the order lists: at most one year. */
 export function timeWindow(begin: string | undefined, end: string | undefined, field: string) {
   const from = parseApiTime(begin || undefined, `${field}_begin`);
@@ -146,6 +155,8 @@ export function createPlacingService(deps: OrdersDeps) {
     const effective = start ?? null;
     // A change runs from its payment to the end of the base order's period.
     const expire = changing ? new Date(changing.expire_at!) : effective ? addPeriods(effective, spec.price_unit, periodNum) : null;
+    // Checked last, so that a request wrong in itself hears what is wrong with it first.
+    if (orderType !== ORDER_TYPE.new) await refuseIfContinued(db, input.base_order_id!);
     return { customerId, source, now, product, spec, orderType, periodNum, quantity, official, effective, expire };
   }
 
@@ -155,6 +166,11 @@ export function createPlacingService(deps: OrdersDeps) {
     const id = `CS${newPrefixedId('').slice(0, 20)}`;
     const actor = { ...actorOf(caller), onBehalfOf: source === SOURCE.agent ? customerId : null };
     await db.transaction().execute(async (tx) => {
+      // Two placements on one base queue on its row; the second sees the first's order.
+      if (input.base_order_id && orderType !== ORDER_TYPE.new) {
+        await repo.lockOrder(tx, input.base_order_id);
+        await refuseIfContinued(tx, input.base_order_id);
+      }
       await repo.insertOrder(tx, {
         id,
         customer_org_id: customerId,
