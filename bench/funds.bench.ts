@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
-import { closedLoop, fmt, iamToken, pgbenchTps, scratchDatabase, startServer, type LoadResult } from './support.ts';
+import { closedLoop, fmt, httpClient, iamToken, pgbenchTps, scratchDatabase, startServer, type LoadResult } from './support.ts';
 
 export interface BenchRow {
   name: string;
@@ -29,16 +29,20 @@ async function allocationLoad(url: string, clients: number, seconds: number): Pr
   }).then((r) => r.json() as Promise<{ indirect_partners: { indirect_partner_id: string }[] }>);
   const ids = resellers.indirect_partners.map((p) => p.indirect_partner_id);
   const run = Date.now().toString(36);
-  return closedLoop(clients, seconds, async (client, i) => {
-    const path = i % 2 === 0 ? 'indirect-partner-adjust' : 'indirect-partner-reclaim';
-    const r = await fetch(`${url}/v2/accounts/partner-accounts/${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-auth-token': token, 'x-client-token': `bench-${run}-${client}-${i}` },
-      body: JSON.stringify({ indirect_partner_id: ids[client % ids.length], amount: '0.01' }),
+  const http = httpClient(url, clients);
+  try {
+    return await closedLoop(clients, seconds, async (client, i) => {
+      const operation = i % 2 === 0 ? 'indirect-partner-adjust' : 'indirect-partner-reclaim';
+      const r = await http.post(
+        `/v2/accounts/partner-accounts/${operation}`,
+        { 'x-auth-token': token, 'x-client-token': `bench-${run}-${client}-${i}` },
+        { indirect_partner_id: ids[client % ids.length], amount: '0.01' },
+      );
+      return r.status === 200;
     });
-    await r.arrayBuffer();
-    return r.status === 200;
-  });
+  } finally {
+    http.close();
+  }
 }
 
 /** The embedded engine's own limit: a transfer (two balance updates and a history row) per transaction. */

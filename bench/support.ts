@@ -4,6 +4,7 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import pg from 'pg';
 
@@ -91,6 +92,36 @@ export async function iamToken(url: string, name: string): Promise<string> {
   });
   if (r.status !== 201) throw new Error(`token for ${name}: ${r.status} ${await r.text()}`);
   return r.headers.get('x-subject-token')!;
+}
+
+/**
+ * A lean HTTP client for the load: node:http over kept-alive sockets, one per client. The
+ * generator shares the cores with the server and the database, so it must cost little per
+ * request (fetch costs several times more CPU), just as pgbench's C client does.
+ */
+export function httpClient(baseUrl: string, sockets: number) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
+  const { hostname, port } = new URL(baseUrl);
+  return {
+    post(path: string, headers: Record<string, string>, body: unknown): Promise<{ status: number; body: string }> {
+      const payload = JSON.stringify(body);
+      return new Promise((resolve, reject) => {
+        const req = http.request(
+          { agent, hostname, port, path, method: 'POST', headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
+          (res) => {
+            let text = '';
+            res.setEncoding('utf8');
+            res.on('data', (chunk: string) => (text += chunk));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+            res.on('error', reject);
+          },
+        );
+        req.on('error', reject);
+        req.end(payload);
+      });
+    },
+    close: () => agent.destroy(),
+  };
 }
 
 export interface LoadResult {
