@@ -1,7 +1,7 @@
 // The one place that chooses the database engine: PGlite (embedded) or PostgreSQL (node-postgres).
 // Both return int8 as bigint and numeric as string, so money code sees the same types everywhere.
 import { mkdirSync } from 'node:fs';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import type { DB } from './schema.ts';
@@ -47,7 +47,7 @@ function openPostgres(url: string, poolSize: number): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, types: types as pg.CustomTypesConfig });
   // An idle client losing its server (restart, kill) must not crash the process.
   pool.on('error', () => {});
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
   return {
     engine: 'postgres',
     db,
@@ -69,6 +69,41 @@ function openPostgres(url: string, poolSize: number): Database {
     async close() {
       await db.destroy();
     },
+  };
+}
+
+/** At most this many statement texts get a name (and so a plan kept by each connection). */
+const PREPARED_STATEMENTS = 1000;
+
+/**
+ * Hands Kysely the pool with every statement sent as a named prepared statement, so that each
+ * connection parses and plans a statement once instead of on every call: planning the ledger's
+ * and the guard's statements costs PostgreSQL more than running them. Texts that differ only in
+ * the length of a list are different statements, so names are bounded; past the bound, a
+ * statement runs unnamed as before.
+ */
+function preparingPool(pool: pg.Pool): PostgresPool {
+  const names = new Map<string, string>();
+  const nameOf = (text: string) => {
+    let name = names.get(text);
+    if (name === undefined && names.size < PREPARED_STATEMENTS) names.set(text, (name = `k${names.size}`));
+    return name;
+  };
+  const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  return {
+    async connect() {
+      const client = await pool.connect();
+      let connection = wrapped.get(client);
+      if (!connection) {
+        connection = {
+          query: (text: string, values: readonly unknown[]) => client.query({ name: nameOf(text), text, values: [...values] }),
+          release: () => client.release(),
+        } as unknown as PostgresPoolClient;
+        wrapped.set(client, connection);
+      }
+      return connection;
+    },
+    end: () => pool.end(),
   };
 }
 
