@@ -9,6 +9,7 @@ import type { Actor } from '../../shared/actor.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { AppError } from '../../shared/errors.ts';
 import { newPrefixedId } from '../../shared/ids.ts';
+import { createGroupCommit, settle, type Settled } from './group-commit.ts';
 import * as repo from './ledger.repo.ts';
 import { ACCOUNT_KINDS, accountKey, balanceJournal, firstOverdraft, type AccountKind, type AccountRef, type PostingInput } from './ledger.rules.ts';
 
@@ -160,14 +161,74 @@ export function createLedgerService(deps: { clock: Clock; faults?: ReadonlySet<s
     return { id: journal.id, moved, balances };
   }
 
+  /** A transfer for postOnce, prepared when it is submitted. */
+  interface Transfer {
+    db: Kysely<DB>;
+    idem: IdempotentRequest;
+    requestHash: string;
+    answer: { status: number; body: unknown };
+    legs: PostingInput[];
+    journal: ReturnType<typeof journalRow>;
+    claim?: repo.ClaimRow;
+    part?: StatementPart;
+  }
+
+  /** The answer to a transfer from the outcome of its statement (committed by then). */
+  async function conclude(t: Transfer, outcome: repo.PostOutcome): Promise<Answer<unknown>> {
+    if (outcome.posted) return { ...t.answer, replayed: false };
+    // The key is taken: by this request's first attempt (which may be why this one is refused).
+    const replay = t.idem.key ? await replayOf(t.db, t.idem, t.idem.key, t.requestHash) : null;
+    if (replay) return replay;
+    if (outcome.ready) throw new AppError('HBN.4001');
+    throw refusal(t.legs, outcome);
+  }
+
+  /** One transfer as one statement, committed on its own. */
+  const postAlone = async (t: Transfer) => conclude(t, await postCreatingAccounts(t.db, t.journal, t.legs, { claim: t.claim, part: t.part }));
+
+  /**
+   * A batch of transfers of one lane in one transaction: first every account of the batch is
+   * locked in id order (the one lock order), then each transfer's statement runs as it would
+   * alone; one commit for all. If a statement fails, nothing was committed and each transfer
+   * runs alone, so that one transfer cannot hold back the others. If the commit itself fails,
+   * it may have happened: every transfer reports the error (a retry with its key is safe).
+   */
+  async function commitTransfers(batch: Transfer[]): Promise<Settled<Answer<unknown>>[]> {
+    if (batch.length === 1) return [await settle(() => postAlone(batch[0]))];
+    let committing = false;
+    try {
+      const outcomes = await batch[0].db.transaction().execute(async (tx) => {
+        await lockByRef(tx, batch.flatMap((t) => t.legs.map((l) => l.account)));
+        const posted: repo.PostOutcome[] = [];
+        for (const t of batch) posted.push(await postCreatingAccounts(tx, t.journal, t.legs, { claim: t.claim, part: t.part }));
+        committing = true;
+        return posted;
+      });
+      return Promise.all(batch.map((t, i) => settle(() => conclude(t, outcomes[i]))));
+    } catch (error) {
+      if (committing) return batch.map(() => ({ ok: false as const, error }));
+      return Promise.all(batch.map((t) => settle(() => postAlone(t))));
+    }
+  }
+
+  const transfers = createGroupCommit(commitTransfers);
+  // Lanes are per database (a test process may hold several) and organization.
+  const databases = new WeakMap<Kysely<DB>, number>();
+  let nextDatabase = 0;
+  const laneOf = (db: Kysely<DB>, orgId: string) => {
+    if (!databases.has(db)) databases.set(db, ++nextDatabase);
+    return `${databases.get(db)}|${orgId}`;
+  };
+
   /**
    * A transfer at most once per idempotency key, whose answer is known beforehand (the caller
-   * chose the journal id), together with what must commit with it (its audit record), as ONE
-   * statement outside any transaction: the claim of the key, the limits, the journal, its
-   * postings, the balances and the part commit together or not at all, and the accounts are
-   * locked only while PostgreSQL runs the statement, never across a round trip to this process.
-   * That is what lets transfers of one busy account follow each other quickly. A refused
-   * transfer stores nothing; a replay returns the first answer.
+   * chose the journal id), together with what must commit with it (its audit record), in ONE
+   * statement: the claim of the key, the limits, the journal, its postings, the balances and the
+   * part commit together or not at all, and the accounts are held for no round trip to this
+   * process. Transfers of the same organization that arrive while one is being written are then
+   * written together in one transaction (group commit, see commitTransfers), so that a busy
+   * account pays one commit per batch. A refused transfer stores nothing; a replay returns the
+   * first answer.
    */
   async function postOnce<T>(
     db: Kysely<DB>,
@@ -179,13 +240,8 @@ export function createLedgerService(deps: { clock: Clock; faults?: ReadonlySet<s
     const { legs, moved } = balanceJournal(request.postings);
     const requestHash = requestHashOf(idem);
     const claim = idem.key ? { ...claimOf(idem, idem.key, requestHash), status: answer.status, response: JSON.stringify(answer.body) } : undefined;
-    const outcome = await postCreatingAccounts(db, journalRow(request, moved), legs, { claim, part });
-    if (outcome.posted) return { ...answer, replayed: false };
-    // The key is taken: by this request's first attempt (which may be why this one is refused).
-    const replay = idem.key ? await replayOf<T>(db, idem, idem.key, requestHash) : null;
-    if (replay) return replay;
-    if (outcome.ready) throw new AppError('HBN.4001');
-    throw refusal(legs, outcome);
+    const transfer = { db, idem, requestHash, answer, legs, journal: journalRow(request, moved), claim, part };
+    return (await transfers(laneOf(db, request.orgId), transfer)) as Answer<T>;
   }
 
   const requestHashOf = (idem: IdempotentRequest) =>
