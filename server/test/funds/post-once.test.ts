@@ -80,3 +80,34 @@ test('a refused transfer writes nothing, not even its key or audit record', asyn
   assert.deepEqual((await t.services.audit.verify(t.database.db, reseller)).breaks, []);
   await assertLedgerInvariant(t);
 });
+
+test('transfers submitted together are written together; one that fails in the database runs alone and fails alone', async () => {
+  const before = await balanceOf(t, 'rs_demo2', 'partner_designated');
+  const records = await auditCount();
+  // The first runs at once; the next three wait and form one batch, in which the overflowing
+  // one (the balance would leave bigint) makes the statement fail.
+  const outcomes = await Promise.allSettled([
+    transfer('batch-1', 100n),
+    transfer('batch-2', 200n),
+    transfer('batch-overflow', 2n ** 63n - 1n),
+    transfer('batch-3', 300n),
+  ]);
+  assert.deepEqual(
+    outcomes.map((o) => o.status),
+    ['fulfilled', 'fulfilled', 'rejected', 'fulfilled'],
+  );
+  assert.equal(await balanceOf(t, 'rs_demo2', 'partner_designated'), before + 600n);
+  assert.equal(await auditCount(), records + 3);
+  const stored = await t.database.db.selectFrom('idempotency_record').select('key').where('key', 'like', 'batch-%').orderBy('key').execute();
+  assert.deepEqual(stored.map((r) => r.key), ['batch-1', 'batch-2', 'batch-3']);
+  assert.deepEqual((await t.services.audit.verify(t.database.db, reseller)).breaks, []);
+  await assertLedgerInvariant(t);
+});
+
+test('replays in a batch get the first answer, also under another journal id', async () => {
+  // The first runs alone; the three with one key form one batch.
+  const [, ...outcomes] = await Promise.all([transfer('alone', 1n), transfer('twice', 50n), transfer('twice', 50n), transfer('twice', 50n, 'JN-other')]);
+  assert.deepEqual(outcomes.map((o) => o.replayed), [false, true, true]);
+  assert.ok(outcomes.every((o) => (o.body as { id: string }).id === 'JN-test-twice-50'));
+  await assertLedgerInvariant(t);
+});
