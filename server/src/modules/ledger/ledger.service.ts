@@ -1,6 +1,8 @@
 // The one way money moves: post() writes a balanced journal, locks the touched accounts in a fixed
-// order, re-checks the limits inside the transaction and updates the cached balances. Also the
-// idempotency of money-moving requests and the ledger invariant.
+// order, re-checks the limits inside the transaction and updates the cached balances, all in one
+// statement; postOnce() does the same for a transfer with its idempotency claim and audit record,
+// outside any transaction and grouped with others of the same organization (busy accounts). Also
+// the idempotency of money-moving requests and the ledger invariant.
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
