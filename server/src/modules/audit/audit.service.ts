@@ -48,17 +48,17 @@ export function createAuditService(deps: { clock: Clock }) {
       client_ip: actor.clientIp,
       outcome: entry.outcome ?? 'success',
     };
-    const { before, after } = canonicalAroundSeq(record);
+    const canonical = canonicalAroundSeq(record);
     return {
-      locks: (after) => sql`audit_head AS MATERIALIZED (
-        SELECT last_seq, last_hash FROM audit_chain_head, ${sql.table(after)}
+      locks: (host) => sql`audit_head AS MATERIALIZED (
+        SELECT last_seq, last_hash FROM audit_chain_head, ${sql.table(host)}
         WHERE org_id = ${record.org_id} FOR UPDATE OF audit_chain_head
       )`,
       ready: sql`EXISTS (SELECT 1 FROM audit_head)`,
       writes: (gate) => sql`
       audit_linked AS (
         SELECT last_seq + 1 AS seq, last_hash AS prev_hash,
-          encode(sha256(convert_to(last_hash || ${`\n${before}`}::text || (last_seq + 1)::text || ${after}::text, 'UTF8')), 'hex') AS hash
+          encode(sha256(convert_to(last_hash || ${`\n${canonical.before}`}::text || (last_seq + 1)::text || ${canonical.after}::text, 'UTF8')), 'hex') AS hash
         FROM audit_head, ${sql.table(gate)}
       ),
       audit_moved AS (
