@@ -1,6 +1,6 @@
 // npm run bench:funds [-- --seconds 15 --clients 16]
-// (a) pgbench TPC-B-like transactions/s on the same PostgreSQL with the same client count: the
-//     raw limit of this machine's database;
+// (a) pgbench on the same PostgreSQL with the same client count: an allocation's essential
+//     writes in plain SQL (both balances, journal, postings), and pgbench's TPC-B-like default;
 // (b) reseller allocations/s through the HTTP API (authentication, validation, idempotency,
 //     ledger and audit; rate limit off), alternately allocating and reclaiming ¥0.01;
 // then (b)/(a) with p50/p99, the same on PGlite against a raw PGlite transfer loop, and the
@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
-import { closedLoop, fmt, iamToken, pgbenchTps, scratchDatabase, startServer, type LoadResult } from './support.ts';
+import { closedLoop, fmt, httpClient, iamToken, pgbenchTps, scratchDatabase, startServer, type LoadResult } from './support.ts';
 
 export interface BenchRow {
   name: string;
@@ -29,16 +29,20 @@ async function allocationLoad(url: string, clients: number, seconds: number): Pr
   }).then((r) => r.json() as Promise<{ indirect_partners: { indirect_partner_id: string }[] }>);
   const ids = resellers.indirect_partners.map((p) => p.indirect_partner_id);
   const run = Date.now().toString(36);
-  return closedLoop(clients, seconds, async (client, i) => {
-    const path = i % 2 === 0 ? 'indirect-partner-adjust' : 'indirect-partner-reclaim';
-    const r = await fetch(`${url}/v2/accounts/partner-accounts/${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-auth-token': token, 'x-client-token': `bench-${run}-${client}-${i}` },
-      body: JSON.stringify({ indirect_partner_id: ids[client % ids.length], amount: '0.01' }),
+  const http = httpClient(url, clients);
+  try {
+    return await closedLoop(clients, seconds, async (client, i) => {
+      const operation = i % 2 === 0 ? 'indirect-partner-adjust' : 'indirect-partner-reclaim';
+      const r = await http.post(
+        `/v2/accounts/partner-accounts/${operation}`,
+        { 'x-auth-token': token, 'x-client-token': `bench-${run}-${client}-${i}` },
+        { indirect_partner_id: ids[client % ids.length], amount: '0.01' },
+      );
+      return r.status === 200;
     });
-    await r.arrayBuffer();
-    return r.status === 200;
-  });
+  } finally {
+    http.close();
+  }
 }
 
 /** The embedded engine's own limit: a transfer (two balance updates and a history row) per transaction. */
@@ -66,12 +70,14 @@ async function rawPgliteTransfers(seconds: number): Promise<number> {
 export async function fundsBench(seconds: number, clients: number): Promise<{ rows: BenchRow[]; scaleOut: { one: LoadResult; three: LoadResult } }> {
   const rows: BenchRow[] = [];
 
-  const tps = await pgbenchTps(clients, seconds);
+  const allocationTps = await pgbenchTps(clients, seconds, 'allocation');
+  const tpcbTps = await pgbenchTps(clients, seconds, 'tpcb-like');
   const pgDb = await scratchDatabase('huoban_bench');
   const single = await startServer({ DATABASE_URL: pgDb.url });
   const apiPg = await allocationLoad(single.url, clients, seconds);
   await single.stop();
-  rows.push({ name: 'reseller allocation, HTTP API, PostgreSQL', baseline: `pgbench TPC-B-like, ${clients} clients`, baselinePerSecond: tps, result: apiPg });
+  rows.push({ name: 'reseller allocation, HTTP API, PostgreSQL', baseline: `pgbench allocation in SQL, ${clients} clients`, baselinePerSecond: allocationTps, result: apiPg });
+  rows.push({ name: 'reseller allocation, HTTP API, PostgreSQL', baseline: `pgbench TPC-B-like, ${clients} clients`, baselinePerSecond: tpcbTps, result: apiPg });
 
   const three = await startServer({ DATABASE_URL: pgDb.url }, 3);
   const apiPg3 = await allocationLoad(three.url, clients, seconds);

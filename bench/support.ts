@@ -3,8 +3,11 @@
 // baseline measured in the same run on the same machine.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 
 export const PASSWORD = 'Demo@12345';
@@ -93,6 +96,36 @@ export async function iamToken(url: string, name: string): Promise<string> {
   return r.headers.get('x-subject-token')!;
 }
 
+/**
+ * A lean HTTP client for the load: node:http over kept-alive sockets, one per client. The
+ * generator shares the cores with the server and the database, so it must cost little per
+ * request (fetch costs several times more CPU), just as pgbench's C client does.
+ */
+export function httpClient(baseUrl: string, sockets: number) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: sockets });
+  const { hostname, port } = new URL(baseUrl);
+  return {
+    post(path: string, headers: Record<string, string>, body: unknown): Promise<{ status: number; body: string }> {
+      const payload = JSON.stringify(body);
+      return new Promise((resolve, reject) => {
+        const req = http.request(
+          { agent, hostname, port, path, method: 'POST', headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
+          (res) => {
+            let text = '';
+            res.setEncoding('utf8');
+            res.on('data', (chunk: string) => (text += chunk));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+            res.on('error', reject);
+          },
+        );
+        req.on('error', reject);
+        req.end(payload);
+      });
+    },
+    close: () => agent.destroy(),
+  };
+}
+
 export interface LoadResult {
   operations: number;
   failures: number;
@@ -133,17 +166,55 @@ function pgbenchBinary(): string {
   return 'pgbench';
 }
 
-/** pgbench's TPC-B-like transactions per second with the given clients, on a scratch database. */
-export async function pgbenchTps(clients: number, seconds: number): Promise<number> {
+/**
+ * pgbench's own model of a reseller allocation in plain SQL: the essential writes, each
+ * transaction moving 0.01 from one distributor to one of two resellers — both balances (the
+ * distributor's row first, as every allocation locks it), the journal and its two postings with
+ * the balance after each, over tables with the ledger's keys, indexes and foreign keys.
+ */
+const ALLOCATION_SCHEMA = `
+  CREATE TABLE account (id int PRIMARY KEY, balance bigint NOT NULL CHECK (balance >= 0));
+  CREATE TABLE journal (id bigserial PRIMARY KEY, org_id int NOT NULL, counterparty_id int NOT NULL,
+    amount bigint NOT NULL, created_at timestamptz NOT NULL DEFAULT now());
+  CREATE TABLE posting (id bigserial PRIMARY KEY, journal_id bigint NOT NULL REFERENCES journal,
+    account_id int NOT NULL REFERENCES account, amount bigint NOT NULL, balance_after bigint NOT NULL);
+  CREATE INDEX ON posting (account_id, id);
+  CREATE INDEX ON posting (journal_id);
+  INSERT INTO account VALUES (0, 1000000000000), (1, 0), (2, 0);`;
+const ALLOCATION_SCRIPT = `\\set reseller random(1, 2)
+BEGIN;
+UPDATE account SET balance = balance - 1 WHERE id = 0 RETURNING balance AS from_after \\gset
+UPDATE account SET balance = balance + 1 WHERE id = :reseller RETURNING balance AS to_after \\gset
+INSERT INTO journal (org_id, counterparty_id, amount) VALUES (0, :reseller, 1) RETURNING id AS journal \\gset
+INSERT INTO posting (journal_id, account_id, amount, balance_after) VALUES (:journal, 0, -1, :from_after), (:journal, :reseller, 1, :to_after);
+END;
+`;
+
+export type PgbenchWorkload = 'allocation' | 'tpcb-like';
+
+/** pgbench transactions per second with the given clients on a scratch database: its TPC-B-like default or the allocation model above. */
+export async function pgbenchTps(clients: number, seconds: number, workload: PgbenchWorkload): Promise<number> {
   const db = await scratchDatabase('huoban_pgbench');
+  const dir = mkdtempSync(path.join(tmpdir(), 'huoban-pgbench-'));
   try {
     const bin = pgbenchBinary();
-    execFileSync(bin, ['-i', '-q', '-s', '1', db.url], { stdio: 'ignore' });
-    const out = execFileSync(bin, ['-n', '-c', String(clients), '-j', '2', '-T', String(seconds), db.url], { encoding: 'utf8' });
+    const script = path.join(dir, 'allocation.sql');
+    if (workload === 'allocation') {
+      const c = new pg.Client({ connectionString: db.url });
+      await c.connect();
+      await c.query(ALLOCATION_SCHEMA);
+      await c.end();
+      writeFileSync(script, ALLOCATION_SCRIPT);
+    } else {
+      execFileSync(bin, ['-i', '-q', '-s', '1', db.url], { stdio: 'ignore' });
+    }
+    const run = ['-n', '-c', String(clients), '-j', '2', '-T', String(seconds), ...(workload === 'allocation' ? ['-f', script] : []), db.url];
+    const out = execFileSync(bin, run, { encoding: 'utf8' });
     const m = /tps = ([\d.]+) \((?:without initial connection time|excluding connections establishing)\)/.exec(out) ?? /tps = ([\d.]+)/.exec(out);
     if (!m) throw new Error(`could not read pgbench output:\n${out}`);
     return Number(m[1]);
   } finally {
+    rmSync(dir, { recursive: true, force: true });
     await db.drop();
   }
 }

@@ -38,6 +38,7 @@ test('50 concurrent allocations and reclaims against one reseller never overdraw
   assert.equal(rsEnd - rsStart, moved);
   assert.ok(replies.some((r) => r.status === 200) && replies.some((r) => r.status === 400), 'both outcomes occur');
   await assertLedgerInvariant(t);
+  await assertAuditedOnce(replies.filter((r) => r.status === 200).map((r) => r.body.transfer_id ?? r.body.trans_id));
 });
 
 test('20 concurrent replays of one idempotency key move money once', { skip }, async () => {
@@ -52,4 +53,19 @@ test('20 concurrent replays of one idempotency key move money once', { skip }, a
   assert.equal(replies.filter((r) => r.headers.get('x-idempotent-replay') !== 'true').length, 1);
   assert.equal(await balanceOf(t, 'rs_demo1', 'partner_cash'), start + 777n);
   await assertLedgerInvariant(t);
+  await assertAuditedOnce([replies[0].body.transfer_id]);
 });
+
+/** The distributor's audit chain is whole, with exactly one record per journal that moved money. */
+async function assertAuditedOnce(journalIds: string[]) {
+  const mdId = await orgIdOf(t, 'md_demo');
+  assert.deepEqual((await t.services.audit.verify(t.database.db, mdId)).breaks, []);
+  const records = await t.database.db
+    .selectFrom('audit_log')
+    .select('detail')
+    .where('org_id', '=', mdId)
+    .where('operation', 'like', 'funds.reseller_%')
+    .execute();
+  const audited = records.map((r) => (JSON.parse(r.detail) as { journal_id: string }).journal_id);
+  for (const id of journalIds) assert.equal(audited.filter((a) => a === id).length, 1, `journal ${id} audited once`);
+}

@@ -123,6 +123,19 @@ test('insufficient balance on either side is CBC.99005003 and moves nothing', as
   assert.equal(await ledgerFingerprint(t), before);
 });
 
+test('a refused request stores nothing under its X-Client-Token: the same request succeeds once the balance allows it', async () => {
+  const headers = { 'X-Client-Token': 'reclaim-after-refusal' };
+  const amount = ((Number(await balanceOf(t, 'rs_demo2', 'partner_cash')) + 500) / 100).toFixed(2);
+  const refused = await md.post(RECLAIM, { body: { indirect_partner_id: rs2, amount }, headers });
+  assert.equal(refused.body.error_code, 'CBC.99005003');
+  assert.equal((await md.post(ADJUST, { body: { indirect_partner_id: rs2, amount: '5.00' } })).status, 200);
+  const accepted = await md.post(RECLAIM, { body: { indirect_partner_id: rs2, amount }, headers });
+  assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
+  assert.equal(accepted.headers.get('x-idempotent-replay'), null);
+  assert.equal(await balanceOf(t, 'rs_demo2', 'partner_cash'), 0n);
+  await assertLedgerInvariant(t);
+});
+
 test('amounts must be > 0 with at most 2 decimals (CBC.0100)', async () => {
   const before = await ledgerFingerprint(t);
   for (const amount of [0, '0.00', -1, '1.001', 1.001, 'abc', '1e3', '', null, true, '12345678901234.00']) {

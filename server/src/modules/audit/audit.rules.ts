@@ -19,11 +19,13 @@ export interface ChainedFields {
   outcome: string;
 }
 
-/** hash = sha256(prev_hash "\n" canonical JSON of the record's fields in a fixed order). */
-export function chainHash(prevHash: string, r: ChainedFields): string {
-  const canonical = JSON.stringify([
-    r.org_id,
-    r.seq.toString(),
+/**
+ * The canonical JSON of a record (its fields in a fixed order) split around the sequence number:
+ * canonical = before + seq + after. The writer appends in one statement and learns the sequence
+ * number only in the database, which joins the parts and hashes them there.
+ */
+export function canonicalAroundSeq(r: Omit<ChainedFields, 'seq'>): { before: string; after: string } {
+  const rest = JSON.stringify([
     r.occurred_at.toISOString(),
     r.user_id,
     r.user_name,
@@ -36,5 +38,11 @@ export function chainHash(prevHash: string, r: ChainedFields): string {
     r.client_ip,
     r.outcome,
   ]);
-  return createHash('sha256').update(`${prevHash}\n${canonical}`).digest('hex');
+  return { before: `[${JSON.stringify(r.org_id)},"`, after: `",${rest.slice(1)}` };
+}
+
+/** hash = sha256(prev_hash "\n" canonical JSON of the record's fields in a fixed order). */
+export function chainHash(prevHash: string, r: ChainedFields): string {
+  const { before, after } = canonicalAroundSeq(r);
+  return createHash('sha256').update(`${prevHash}\n${before}${r.seq.toString()}${after}`).digest('hex');
 }

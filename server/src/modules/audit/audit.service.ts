@@ -2,9 +2,10 @@
 // verifies chains. Records are never changed: the table refuses UPDATE and DELETE.
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import type { StatementPart } from '../../db/statement-part.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { Clock } from '../../shared/clock.ts';
-import { chainHash, GENESIS_HASH, type ChainedFields } from './audit.rules.ts';
+import { canonicalAroundSeq, chainHash, GENESIS_HASH, type ChainedFields } from './audit.rules.ts';
 
 export interface AuditEntry {
   operation: string;
@@ -21,17 +22,20 @@ export interface ChainBreak {
 }
 
 export function createAuditService(deps: { clock: Clock }) {
-  /** Appends one record to the actor's organization chain, inside the given transaction. */
-  async function append(tx: Kysely<DB>, actor: Actor, entry: AuditEntry): Promise<void> {
-    // The no-op upsert locks the chain head and returns it in one round trip.
-    const head = await sql<{ last_seq: bigint; last_hash: string }>`
-      INSERT INTO audit_chain_head (org_id, last_seq, last_hash) VALUES (${actor.orgId}, 0, ${GENESIS_HASH})
-      ON CONFLICT (org_id) DO UPDATE SET last_seq = audit_chain_head.last_seq
-      RETURNING last_seq, last_hash`.execute(tx);
-    const { last_seq, last_hash } = head.rows[0];
-    const record: ChainedFields = {
+  /** Starts an organization's chain (its head) if it has none. */
+  async function startChain(db: Kysely<DB>, orgId: string): Promise<void> {
+    await sql`INSERT INTO audit_chain_head (org_id, last_seq, last_hash) VALUES (${orgId}, 0, ${GENESIS_HASH})
+      ON CONFLICT (org_id) DO NOTHING`.execute(db);
+  }
+
+  /**
+   * One record as part of a statement: lock the organization's chain head, link and hash the
+   * record in the database (it learns the sequence number there) and move the head. The head,
+   * which every writer of the organization waits for, is then held for no extra round trip.
+   */
+  function appendPart(actor: Actor, entry: AuditEntry): StatementPart {
+    const record: Omit<ChainedFields, 'seq'> = {
       org_id: actor.orgId,
-      seq: BigInt(last_seq) + 1n,
       occurred_at: deps.clock.now(),
       user_id: actor.userId,
       user_name: actor.userName,
@@ -44,16 +48,51 @@ export function createAuditService(deps: { clock: Clock }) {
       client_ip: actor.clientIp,
       outcome: entry.outcome ?? 'success',
     };
-    const hash = chainHash(last_hash, record);
-    await sql`
-      WITH moved AS (
-        UPDATE audit_chain_head SET last_seq = ${record.seq}, last_hash = ${hash} WHERE org_id = ${actor.orgId}
-      )
-      INSERT INTO audit_log (org_id, seq, occurred_at, user_id, user_name, via, on_behalf_of, operation,
-        target_type, target_id, detail, client_ip, outcome, prev_hash, hash)
-      VALUES (${record.org_id}, ${record.seq}, ${record.occurred_at}, ${record.user_id}, ${record.user_name},
-        ${record.via}, ${record.on_behalf_of}, ${record.operation}, ${record.target_type}, ${record.target_id},
-        ${record.detail}, ${record.client_ip}, ${record.outcome}, ${last_hash}, ${hash})`.execute(tx);
+    const canonical = canonicalAroundSeq(record);
+    return {
+      locks: (host) => sql`audit_head AS MATERIALIZED (
+        SELECT last_seq, last_hash FROM audit_chain_head, ${sql.table(host)}
+        WHERE org_id = ${record.org_id} FOR UPDATE OF audit_chain_head
+      )`,
+      ready: sql`EXISTS (SELECT 1 FROM audit_head)`,
+      writes: (gate) => sql`
+      audit_linked AS (
+        SELECT last_seq + 1 AS seq, last_hash AS prev_hash,
+          encode(sha256(convert_to(last_hash || ${`\n${canonical.before}`}::text || (last_seq + 1)::text || ${canonical.after}::text, 'UTF8')), 'hex') AS hash
+        FROM audit_head, ${sql.table(gate)}
+      ),
+      audit_moved AS (
+        UPDATE audit_chain_head h SET last_seq = audit_linked.seq, last_hash = audit_linked.hash
+        FROM audit_linked WHERE h.org_id = ${record.org_id}
+      ),
+      audit_record AS (
+        INSERT INTO audit_log (org_id, seq, occurred_at, user_id, user_name, via, on_behalf_of, operation,
+          target_type, target_id, detail, client_ip, outcome, prev_hash, hash)
+        SELECT ${record.org_id}::text, audit_linked.seq, ${record.occurred_at}::timestamptz, ${record.user_id}::text,
+          ${record.user_name}::text, ${record.via}::text, ${record.on_behalf_of}::text, ${record.operation}::text,
+          ${record.target_type}::text, ${record.target_id}::text, ${record.detail}::text, ${record.client_ip}::text,
+          ${record.outcome}::text, audit_linked.prev_hash, audit_linked.hash
+        FROM audit_linked
+      )`,
+      prepare: (db) => startChain(db, record.org_id),
+    };
+  }
+
+  /** Appends one record to the actor's organization chain, inside the given transaction, in one statement. */
+  async function append(tx: Kysely<DB>, actor: Actor, entry: AuditEntry): Promise<void> {
+    const part = appendPart(actor, entry);
+    const run = async () => {
+      const r = await sql<{ ready: boolean }>`
+        WITH go AS (SELECT),
+        ${part.locks('go')},
+        gate AS (SELECT WHERE ${part.ready}),
+        ${part.writes('gate')}
+        SELECT ${part.ready} AS ready`.execute(tx);
+      return r.rows[0].ready;
+    };
+    if (await run()) return;
+    await part.prepare(tx); // the organization's first record
+    if (!(await run())) throw new Error(`audit chain head of ${actor.orgId} is missing`);
   }
 
   /** Recomputes every chain (or one organization's); returns where it breaks. */
@@ -98,7 +137,7 @@ export function createAuditService(deps: { clock: Clock }) {
     return { records: rows.length, breaks };
   }
 
-  return { append, verify };
+  return { append, appendPart, verify };
 }
 
 export type AuditService = ReturnType<typeof createAuditService>;

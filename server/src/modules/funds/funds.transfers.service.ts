@@ -6,6 +6,7 @@ import type { DB } from '../../db/schema.ts';
 import { actorOf, type Caller } from '../../shared/actor.ts';
 import { toApiTime, type Clock } from '../../shared/clock.ts';
 import { AppError, type Lang } from '../../shared/errors.ts';
+import { newPrefixedId } from '../../shared/ids.ts';
 import { formatAmount, parseAmount } from '../../shared/money.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { AccountKind, Answer, LedgerService } from '../ledger/index.ts';
@@ -27,8 +28,8 @@ import {
 export interface FundsDeps {
   db: Kysely<DB>;
   clock: Clock;
-  audit: Pick<AuditService, 'append'>;
-  ledger: Pick<LedgerService, 'post' | 'once' | 'ensureAccounts' | 'balancesOf' | 'lockedBalances'>;
+  audit: Pick<AuditService, 'append' | 'appendPart'>;
+  ledger: Pick<LedgerService, 'post' | 'postOnce' | 'once' | 'onceAnswering' | 'ensureAccounts' | 'balancesOf' | 'lockedBalances'>;
 }
 
 const yuan = (fen: bigint) => Number(formatAmount(fen));
@@ -62,27 +63,29 @@ export function createTransferService(deps: FundsDeps) {
     const md = { orgId: caller.org.id, kind: 'partner_cash' as const };
     const rs = { orgId: reseller.id, kind: 'partner_cash' as const };
     const actor = actorOf(caller);
-    return ledger.once(db, { orgId: caller.org.id, operation: kind, key: clientToken, request: { reseller: reseller.id, amount } }, async (tx) => {
-      const journal = await ledger.post(tx, {
-        kind,
-        orgId: caller.org.id,
-        counterpartyOrgId: reseller.id,
-        actor,
-        idPrefix: direction === 'allocate' ? 'AD' : 'RE',
-        idempotency: clientToken ? { scope: `${caller.org.id}|${kind}`, key: clientToken } : undefined,
-        postings:
-          direction === 'allocate'
-            ? [{ account: md, amount: -amount }, { account: rs, amount }]
-            : [{ account: rs, amount: -amount }, { account: md, amount }],
-      });
-      await audit.append(tx, actor, {
-        operation: `funds.${kind}`,
-        targetType: 'organization',
-        targetId: reseller.id,
-        detail: { amount: formatAmount(amount), journal_id: journal.id },
-      });
-      return { status: 200, body: direction === 'allocate' ? { transfer_id: journal.id } : { trans_id: journal.id } };
+    const journalId = newPrefixedId(direction === 'allocate' ? 'AD' : 'RE');
+    const answer = { status: 200, body: direction === 'allocate' ? { transfer_id: journalId } : { trans_id: journalId } };
+    const idem = { orgId: caller.org.id, operation: kind, key: clientToken, request: { reseller: reseller.id, amount } };
+    // A plain transfer: journal and audit record in one statement (see ledger.postOnce).
+    const auditRecord = audit.appendPart(actor, {
+      operation: `funds.${kind}`,
+      targetType: 'organization',
+      targetId: reseller.id,
+      detail: { amount: formatAmount(amount), journal_id: journalId },
     });
+    const journal = {
+      kind,
+      orgId: caller.org.id,
+      counterpartyOrgId: reseller.id,
+      actor,
+      id: journalId,
+      idempotency: clientToken ? { scope: `${caller.org.id}|${kind}`, key: clientToken } : undefined,
+      postings:
+        direction === 'allocate'
+          ? [{ account: md, amount: -amount }, { account: rs, amount }]
+          : [{ account: rs, amount: -amount }, { account: md, amount }],
+    };
+    return ledger.postOnce(db, idem, answer, journal, auditRecord);
   }
 
   /** Partner → resale customer (or back); a distributor may act for its reseller's customers. */
@@ -100,15 +103,17 @@ export function createTransferService(deps: FundsDeps) {
     const customer = { orgId: input.customer_id, kind: 'customer_balance' as const };
     const actor = { ...actorOf(caller), onBehalfOf: partnerId === caller.org.id ? null : partnerId };
     const request = { partner: partnerId, customer: input.customer_id, amount };
-    return ledger.once(db, { orgId: caller.org.id, operation: kind, key: clientToken, request }, async (tx) => {
+    const journalId = newPrefixedId(direction === 'allocate' ? 'AD' : 'RE');
+    const answer = { status: 200, body: direction === 'allocate' ? { transfer_id: journalId } : { trans_id: journalId } };
+    return ledger.onceAnswering(db, { orgId: caller.org.id, operation: kind, key: clientToken, request }, answer, async (tx) => {
       // Re-read inside the transaction: the association may have ended meanwhile.
       assertAdjustableCustomer(await repo.currentAssociation(tx, partnerId, input.customer_id));
-      const journal = await ledger.post(tx, {
+      await ledger.post(tx, {
         kind,
         orgId: partnerId,
         counterpartyOrgId: input.customer_id,
         actor,
-        idPrefix: direction === 'allocate' ? 'AD' : 'RE',
+        id: journalId,
         idempotency: clientToken ? { scope: `${caller.org.id}|${kind}`, key: clientToken } : undefined,
         postings:
           direction === 'allocate'
@@ -119,9 +124,8 @@ export function createTransferService(deps: FundsDeps) {
         operation: `funds.${kind}`,
         targetType: 'organization',
         targetId: input.customer_id,
-        detail: { amount: formatAmount(amount), journal_id: journal.id, partner_id: partnerId },
+        detail: { amount: formatAmount(amount), journal_id: journalId, partner_id: partnerId },
       });
-      return { status: 200, body: direction === 'allocate' ? { transfer_id: journal.id } : { trans_id: journal.id } };
     });
   }
 

@@ -1,6 +1,7 @@
 // Queries of the ledger. Every function takes the executor (db or transaction).
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { DB, LedgerJournalTable } from '../../db/schema.ts';
+import type { StatementPart } from '../../db/statement-part.ts';
 
 export interface AccountRow {
   id: string;
@@ -45,33 +46,94 @@ export async function lockAccountsByKey(db: Kysely<DB>, keys: readonly { orgId: 
   return result.rows.map((r) => ({ ...r, balance: BigInt(r.balance) }));
 }
 
+export interface ClaimRow {
+  org_id: string;
+  operation: string;
+  key: string;
+  request_hash: string;
+  status: number;
+  response: string;
+  created_at: Date;
+}
+
+export interface PostOutcome {
+  /** The legs' accounts that exist, with their balances before the journal. */
+  accounts: AccountRow[];
+  /** Every account exists and none restricted would go below zero. */
+  allowed: boolean;
+  /** Allowed, and the part's condition held (always, without a part). */
+  ready: boolean;
+  /** The journal was written: ready, and the idempotency key (if any) was free. */
+  posted: boolean;
+}
+
 /**
- * The journal, its postings and the new cached balances in one statement: the accounts are
- * locked while this runs, so fewer round trips mean a shorter lock.
+ * Posts a journal in one statement: locks the legs' accounts in id order; only if every account
+ * exists and no restricted one would go below zero (the rule the table's CHECK also holds),
+ * locks the part's rows; only if the part is ready, claims the idempotency key (if given); and
+ * only if it was free, writes the journal, its postings with the balance after each, the new
+ * cached balances and the part. Run alone (autocommit), the accounts are locked only while
+ * PostgreSQL runs the statement and commits, never across a round trip to the application.
  */
-export async function writeJournal(
+export async function postJournal(
   db: Kysely<DB>,
   journal: Insertable<LedgerJournalTable>,
-  postings: readonly { account_id: string; org_id: string; amount: bigint; balance_after: bigint }[],
-  balances: readonly { id: string; balance: bigint }[],
-) {
+  legs: readonly { orgId: string; kind: string; amount: bigint }[],
+  options: { skipLock?: boolean; claim?: ClaimRow; part?: StatementPart } = {},
+): Promise<PostOutcome> {
+  const { claim, part } = options;
   const j = journal;
-  const postingRows = sql.join(
-    postings.map((p) => sql`(${j.id}, ${p.account_id}, ${p.org_id}, ${p.amount}::bigint, ${p.balance_after}::bigint, ${j.created_at}::timestamptz)`),
-  );
-  const balanceRows = sql.join(balances.map((b) => sql`(${b.id}, ${b.balance}::bigint)`));
-  await sql`
-    WITH journal AS (
+  const lock = options.skipLock ? sql`` : sql`FOR UPDATE`;
+  const legRows = sql.join(legs.map((l) => sql`(${l.orgId}::text, ${l.kind}::text, ${l.amount}::bigint)`));
+  const pairs = sql.join(legs.map((l) => sql`(${l.orgId}, ${l.kind})`));
+  const gate = claim
+    ? sql`INSERT INTO idempotency_record (org_id, operation, key, request_hash, status, response, created_at)
+      SELECT ${claim.org_id}::text, ${claim.operation}::text, ${claim.key}::text, ${claim.request_hash}::text,
+        ${claim.status}::integer, ${claim.response}::text, ${claim.created_at}::timestamptz
+      FROM ready ON CONFLICT (org_id, operation, key) DO NOTHING RETURNING true AS ok`
+    : sql`SELECT ok FROM ready`;
+  const result = await sql<AccountRow & { allowed: boolean; ready: boolean; posted: boolean }>`
+    WITH leg (org_id, kind, amount) AS (VALUES ${legRows}),
+    locked AS MATERIALIZED (
+      SELECT id, org_id, kind, balance, may_go_negative FROM ledger_account
+      WHERE currency = 'CNY' AND (org_id, kind) IN (${pairs}) ORDER BY id ${lock}
+    ),
+    moved AS (
+      SELECT locked.id, locked.org_id, leg.amount, locked.balance + leg.amount AS balance_after
+      FROM locked JOIN leg ON leg.org_id = locked.org_id AND leg.kind = locked.kind
+    ),
+    allowed AS MATERIALIZED (
+      SELECT true AS ok FROM locked JOIN leg ON leg.org_id = locked.org_id AND leg.kind = locked.kind
+      HAVING count(*) = ${legs.length} AND bool_and(locked.may_go_negative OR locked.balance + leg.amount >= 0)
+    ),
+    ${part ? sql`${part.locks('allowed')}, ready AS MATERIALIZED (SELECT ok FROM allowed WHERE ${part.ready}),` : sql`ready AS (SELECT ok FROM allowed),`}
+    gate AS (${gate}),
+    journal AS (
       INSERT INTO ledger_journal (id, org_id, kind, reference, counterparty_org_id, amount, memo, actor_org_id,
         actor_user_id, idempotency_scope, idempotency_key, created_at)
-      VALUES (${j.id}, ${j.org_id}, ${j.kind}, ${j.reference ?? null}, ${j.counterparty_org_id ?? null}, ${j.amount}::bigint,
-        ${j.memo ?? null}, ${j.actor_org_id ?? null}, ${j.actor_user_id ?? null}, ${j.idempotency_scope ?? null},
-        ${j.idempotency_key ?? null}, ${j.created_at}::timestamptz)
+      SELECT ${j.id}::text, ${j.org_id}::text, ${j.kind}::text, ${j.reference ?? null}::text, ${j.counterparty_org_id ?? null}::text,
+        ${j.amount}::bigint, ${j.memo ?? null}::text, ${j.actor_org_id ?? null}::text, ${j.actor_user_id ?? null}::text,
+        ${j.idempotency_scope ?? null}::text, ${j.idempotency_key ?? null}::text, ${j.created_at}::timestamptz
+      FROM gate
     ),
     postings AS (
-      INSERT INTO ledger_posting (journal_id, account_id, org_id, amount, balance_after, created_at) VALUES ${postingRows}
+      INSERT INTO ledger_posting (journal_id, account_id, org_id, amount, balance_after, created_at)
+      SELECT ${j.id}::text, moved.id, moved.org_id, moved.amount, moved.balance_after, ${j.created_at}::timestamptz FROM moved, gate
+    ),
+    balances AS (
+      UPDATE ledger_account a SET balance = moved.balance_after FROM moved, gate WHERE a.id = moved.id
     )
-    UPDATE ledger_account a SET balance = v.balance FROM (VALUES ${balanceRows}) AS v(id, balance) WHERE a.id = v.id`.execute(db);
+    ${part ? sql`, ${part.writes('gate')}` : sql``}
+    SELECT locked.id, locked.org_id, locked.kind, locked.balance, locked.may_go_negative, outcome.*
+    FROM (SELECT EXISTS (SELECT 1 FROM allowed) AS allowed, EXISTS (SELECT 1 FROM ready) AS ready, EXISTS (SELECT 1 FROM gate) AS posted) outcome
+    LEFT JOIN locked ON true`.execute(db);
+  const first = result.rows[0];
+  return {
+    accounts: result.rows.filter((r) => r.id !== null).map((r) => ({ id: r.id, org_id: r.org_id, kind: r.kind, balance: BigInt(r.balance), may_go_negative: r.may_go_negative })),
+    allowed: first.allowed,
+    ready: first.ready,
+    posted: first.posted,
+  };
 }
 
 export function balancesOfOrg(db: Kysely<DB>, orgIds: readonly string[]) {
@@ -143,11 +205,11 @@ export async function ledgerTotals(db: Kysely<DB>) {
 // Idempotency records.
 export async function claimIdempotencyKey(
   db: Kysely<DB>,
-  row: { org_id: string; operation: string; key: string; request_hash: string; created_at: Date },
+  row: ClaimRow,
 ): Promise<boolean> {
   const r = await db
     .insertInto('idempotency_record')
-    .values({ ...row, status: 0, response: '' })
+    .values(row)
     .onConflict((oc) => oc.columns(['org_id', 'operation', 'key']).doNothing())
     .returning('key')
     .execute();
