@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { Alert, Button, Checkbox, Descriptions, Empty, Input, Modal, Result, Space, Spin, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { DialogFooter } from '../../components/DialogFooter.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { ErrorAlert } from '../funds/ErrorAlert.tsx';
 import { useMyPartner } from '../customers/api.ts';
@@ -60,20 +61,7 @@ export function PayDialog({ order, onClose }: { order: Order; onClose: () => voi
       title={t('orders.payTitle')}
       onCancel={onClose}
       maskClosable={false}
-      footer={
-        done ? (
-          <Button type="primary" onClick={onClose} data-testid="pay-close">
-            {t('common.close')}
-          </Button>
-        ) : (
-          <Space>
-            <Button onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="primary" loading={pay.isPending} onClick={() => void submit()} data-testid="pay-confirm">
-              {t('orders.payNow')}
-            </Button>
-          </Space>
-        )
-      }
+      footer={<DialogFooter testId="pay" done={done} okText={t('orders.payNow')} loading={pay.isPending} onOk={() => void submit()} onClose={onClose} />}
     >
       <div data-testid="pay-dialog">
         {done ? (
@@ -134,24 +122,15 @@ export function AskPartnerDialog({ order, onClose }: { order: Order; onClose: ()
       onCancel={onClose}
       maskClosable={false}
       footer={
-        done ? (
-          <Button type="primary" onClick={onClose} data-testid="ask-close">
-            {t('common.close')}
-          </Button>
-        ) : (
-          <Space>
-            <Button onClick={onClose}>{t('common.cancel')}</Button>
-            <Button
-              type="primary"
-              loading={ask.isPending}
-              disabled={!name}
-              onClick={() => ask.mutateAsync({ orderId: order.order_id, reason: reason.trim() || undefined }).then(() => setDone(true), () => undefined)}
-              data-testid="ask-confirm"
-            >
-              {t('orders.askSend')}
-            </Button>
-          </Space>
-        )
+        <DialogFooter
+          testId="ask"
+          done={done}
+          okText={t('orders.askSend')}
+          loading={ask.isPending}
+          disabled={!name}
+          onOk={() => ask.mutateAsync({ orderId: order.order_id, reason: reason.trim() || undefined }).then(() => setDone(true), () => undefined)}
+          onClose={onClose}
+        />
       }
     >
       <div data-testid="ask-dialog">

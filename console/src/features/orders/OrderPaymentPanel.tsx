@@ -5,6 +5,7 @@
 import { useState } from 'react';
 import { Alert, Button, Col, Descriptions, Input, Modal, Result, Row, Space, Statistic, Table, Tabs, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { DialogFooter } from '../../components/DialogFooter.tsx';
 import { useSession } from '../../app/session.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { ApiError } from '../../api/client.ts';
@@ -71,18 +72,14 @@ function PartnerPayDialog({ application, onClose }: { application: Application; 
       maskClosable={false}
       width={600}
       footer={
-        done ? (
-          <Button type="primary" onClick={onClose} data-testid="pp-close">
-            {t('common.close')}
-          </Button>
-        ) : (
-          <Space>
-            <Button onClick={onClose}>{t('common.cancel')}</Button>
-            <Button type="primary" loading={pay.isPending} onClick={() => pay.mutateAsync({ orderId: application.order_id, clientToken }).then(() => setDone(true), () => undefined)} data-testid="pp-confirm">
-              {t('orders.payNow')}
-            </Button>
-          </Space>
-        )
+        <DialogFooter
+          testId="pp"
+          done={done}
+          okText={t('orders.payNow')}
+          loading={pay.isPending}
+          onOk={() => pay.mutateAsync({ orderId: application.order_id, clientToken }).then(() => setDone(true), () => undefined)}
+          onClose={onClose}
+        />
       }
     >
       <div data-testid="pp-dialog">
@@ -134,12 +131,15 @@ function RejectDialog({ application, onClose }: { application: Application; onCl
       onCancel={onClose}
       maskClosable={false}
       footer={
-        <Space>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button danger type="primary" disabled={!reason.trim()} loading={reject.isPending} onClick={() => reject.mutateAsync({ orderId: application.order_id, reason: reason.trim() }).then(onClose, () => undefined)} data-testid="reject-confirm">
-            {t('orders.reject')}
-          </Button>
-        </Space>
+        <DialogFooter
+          testId="reject"
+          danger
+          okText={t('orders.reject')}
+          disabled={!reason.trim()}
+          loading={reject.isPending}
+          onOk={() => reject.mutateAsync({ orderId: application.order_id, reason: reason.trim() }).then(onClose, () => undefined)}
+          onClose={onClose}
+        />
       }
     >
       <div data-testid="reject-dialog">

@@ -1,8 +1,9 @@
 // 发票管理 (menu vendor.invoices): what is invoiceable to each party (paid orders, less vouchers
 // and refunds, not yet invoiced), issuing a VAT invoice for it, and the invoices issued.
 import { useState } from 'react';
-import { Button, Card, Form, Input, Modal, Result, Space, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Form, Input, Modal, Result, Table, Tabs, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { DialogFooter } from '../../components/DialogFooter.tsx';
 import { useSession } from '../../app/session.tsx';
 import { formatDateTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -26,24 +27,15 @@ function IssueDialog({ party, onClose }: { party: InvoiceParty; onClose: () => v
       onCancel={onClose}
       maskClosable={false}
       footer={
-        issued ? (
-          <Button type="primary" onClick={onClose} data-testid="issue-close">
-            {t('common.close')}
-          </Button>
-        ) : (
-          <Space>
-            <Button onClick={onClose}>{t('common.cancel')}</Button>
-            <Button
-              type="primary"
-              disabled={!amount || !title.trim()}
-              loading={issue.isPending}
-              onClick={() => issue.mutateAsync({ orgId: party.org_id, title: title.trim() }).then(setIssued, () => undefined)}
-              data-testid="issue-confirm"
-            >
-              {t('orders.issue')}
-            </Button>
-          </Space>
-        )
+        <DialogFooter
+          testId="issue"
+          done={Boolean(issued)}
+          okText={t('orders.issue')}
+          disabled={!amount || !title.trim()}
+          loading={issue.isPending}
+          onOk={() => issue.mutateAsync({ orgId: party.org_id, title: title.trim() }).then(setIssued, () => undefined)}
+          onClose={onClose}
+        />
       }
     >
       <div data-testid="issue-dialog">

@@ -1,8 +1,9 @@
 // 严选 price change: the partner the customer named sets the whole order's price between the floor
 // and the catalogue price. The bounds come from the server, which checks them again.
 import { useState } from 'react';
-import { Alert, Button, Descriptions, Form, Input, Modal, Space, Spin } from 'antd';
+import { Alert, Descriptions, Form, Input, Modal, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { DialogFooter } from '../../components/DialogFooter.tsx';
 import { ErrorAlert } from '../funds/ErrorAlert.tsx';
 import { normalizeAmount, toFen } from '../funds/money.ts';
 import { useSetYanxuanPrice, useYanxuanBounds, type ConsoleOrder } from './api.ts';
@@ -26,24 +27,15 @@ export function YanxuanPriceDialog({ order, onClose }: { order: ConsoleOrder; on
       onCancel={onClose}
       maskClosable={false}
       footer={
-        done ? (
-          <Button type="primary" onClick={onClose} data-testid="yanxuan-close">
-            {t('common.close')}
-          </Button>
-        ) : (
-          <Space>
-            <Button onClick={onClose}>{t('common.cancel')}</Button>
-            <Button
-              type="primary"
-              disabled={!amount || !b}
-              loading={setPrice.isPending}
-              onClick={() => setPrice.mutateAsync({ orderId: order.order_id, amount: amount! }).then(() => setDone(true), () => undefined)}
-              data-testid="yanxuan-confirm"
-            >
-              {t('orders.yanxuanSave')}
-            </Button>
-          </Space>
-        )
+        <DialogFooter
+          testId="yanxuan"
+          done={done}
+          okText={t('orders.yanxuanSave')}
+          disabled={!amount || !b}
+          loading={setPrice.isPending}
+          onOk={() => setPrice.mutateAsync({ orderId: order.order_id, amount: amount! }).then(() => setDone(true), () => undefined)}
+          onClose={onClose}
+        />
       }
     >
       <div data-testid="yanxuan-dialog">
