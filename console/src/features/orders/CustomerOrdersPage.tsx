@@ -6,12 +6,11 @@ import { Button, Card, DatePicker, Form, Input, Select, Space, Table, Tabs, Tag,
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useSession } from '../../app/session.tsx';
-import { formatDateTime } from '../../components/format.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { useResellers } from '../customers/api.ts';
 import { ErrorAlert } from '../funds/ErrorAlert.tsx';
 import { ordersExportUrl, useOrders, type ConsoleOrder, type OrderFilter } from './api.ts';
-import { money, ORDER_STATUSES, ORDER_TYPES, PartnerPayTag, partyName, StatusTag, statusText, typeText, useProductText } from './labels.tsx';
+import { ORDER_STATUSES, ORDER_TYPES, partyName, statusText, typeText, useOrderColumns } from './labels.tsx';
 import { OrderDrawer } from './OrderDrawer.tsx';
 import { OrderPaymentPanel } from './OrderPaymentPanel.tsx';
 import { YanxuanPriceDialog } from './YanxuanPriceDialog.tsx';
@@ -45,7 +44,7 @@ function lastSixMonths(): { begin: Date; end: Date } {
 
 function OrdersTable({ scope, indirectPartnerId }: { scope: 'own' | 'resellers'; indirectPartnerId?: string }) {
   const { t } = useTranslation();
-  const productText = useProductText();
+  const orderColumns = useOrderColumns();
   const me = useSession();
   const window6 = useMemo(lastSixMonths, []);
   const [form] = Form.useForm<FilterForm>();
@@ -88,21 +87,7 @@ function OrdersTable({ scope, indirectPartnerId }: { scope: 'own' | 'resellers';
     { title: t('orders.customer'), render: (_, o) => partyName(o.customer_name, o.customer_account_name) },
     ...(scope === 'resellers' ? [{ title: t('orders.reseller'), dataIndex: 'partner_name' }] : []),
     { title: t('orders.associationType'), dataIndex: 'association_type', render: (v: string | null) => (v ? <Tag color={v === '2' ? 'blue' : 'green'}>{t(`orders.association.${v as '1' | '2'}`)}</Tag> : '—') },
-    {
-      title: t('orders.product'),
-      dataIndex: 'spec_desc',
-      render: (_: string, o) => (
-        <Space size={4}>
-          {productText(o)}
-          {o.is_yanxuan && <Tag color="gold">严选</Tag>}
-        </Space>
-      ),
-    },
-    { title: t('orders.orderType'), dataIndex: 'order_type', render: (v: number) => typeText(t, v) },
-    { title: t('orders.statusLabel'), dataIndex: 'status', render: (v: number) => <StatusTag status={v} /> },
-    { title: t('orders.partnerPayLabel'), dataIndex: 'partner_pay_status', render: (v: ConsoleOrder['partner_pay_status']) => <PartnerPayTag status={v} /> },
-    { title: t('orders.amount'), dataIndex: 'amount_after_discount', align: 'right', render: (v: number) => money(v) },
-    { title: t('orders.createdAt'), dataIndex: 'create_time', render: formatDateTime },
+    ...orderColumns,
     {
       title: t('orders.actions'),
       render: (_, o) => (

@@ -3,7 +3,7 @@
 // pay, ask the partner to pay (or withdraw that), cancel, unsubscribe, renew or change the
 // specification of a paid order still in effect.
 import { useState } from 'react';
-import { Button, Card, Form, Select, Space, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Form, Select, Space, Statistic, Table, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/session.tsx';
 import { formatDateTime } from '../../components/format.ts';
@@ -11,7 +11,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { ErrorAlert } from '../funds/ErrorAlert.tsx';
 import { useMyBalance, useOrders, type ConsoleOrder, type FullOrder, type OrderFilter } from './api.ts';
 import { AskPartnerDialog, CancelOrderDialog, PayDialog, UnsubscribeDialog, WithdrawApplicationDialog } from './CustomerDialogs.tsx';
-import { money, ORDER_STATUSES, ORDER_TYPES, PartnerPayTag, StatusTag, statusText, typeText, useProductText } from './labels.tsx';
+import { money, ORDER_STATUSES, ORDER_TYPES, statusText, typeText, useOrderColumns } from './labels.tsx';
 import { OrderDrawer } from './OrderDrawer.tsx';
 import { PlaceOrderDialog } from './PlaceOrderDialog.tsx';
 import { ChangeSpecDialog, RenewDialog, renewable } from './RenewChangeDialogs.tsx';
@@ -46,7 +46,7 @@ export function MyOrdersPage() {
   const [detail, setDetail] = useState<string | null>(null);
   const [placing, setPlacing] = useState(false);
   const [open, setOpen] = useState<{ action: Action; order: Order } | null>(null);
-  const productText = useProductText();
+  const orderColumns = useOrderColumns();
   const placed = (o: { order_id: string }) => {
     setOpen(null);
     setDetail(o.order_id);
@@ -78,21 +78,7 @@ export function MyOrdersPage() {
         </Typography.Link>
       ),
     },
-    {
-      title: t('orders.product'),
-      dataIndex: 'spec_desc',
-      render: (_: string, o) => (
-        <Space size={4}>
-          {productText(o)}
-          {o.is_yanxuan && <Tag color="gold">严选</Tag>}
-        </Space>
-      ),
-    },
-    { title: t('orders.orderType'), dataIndex: 'order_type', render: (v: number) => typeText(t, v) },
-    { title: t('orders.statusLabel'), dataIndex: 'status', render: (v: number) => <StatusTag status={v} /> },
-    { title: t('orders.partnerPayLabel'), dataIndex: 'partner_pay_status', render: (v: ConsoleOrder['partner_pay_status']) => <PartnerPayTag status={v} /> },
-    { title: t('orders.amount'), dataIndex: 'amount_after_discount', align: 'right', render: (v: number) => <span data-testid="order-row-amount">{money(v)}</span> },
-    { title: t('orders.createdAt'), dataIndex: 'create_time', render: formatDateTime },
+    ...orderColumns,
     { title: t('orders.deadline'), dataIndex: 'pending_payment_end_time', render: (v: string | null, o) => (o.status === 6 ? formatDateTime(v) : '—') },
     { title: t('orders.actions'), render: (_, o) => <Space size={0}>{actionButtons(o)}</Space> },
   ];

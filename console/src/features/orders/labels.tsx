@@ -1,10 +1,12 @@
 // How orders read on every page: Huawei's status and type codes, the partner-payment state, the
 // billing period and amounts.
-import { Tag } from 'antd';
+import { Space, Tag, type TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../components/format.ts';
 import { useLang } from '../../i18n/index.ts';
 import { yuanText } from '../funds/money.ts';
+import type { ConsoleOrder } from './api.ts';
 
 export const ORDER_STATUSES = [6, 5, 4] as const;
 export const ORDER_TYPES = [1, 2, 3, 4] as const;
@@ -72,4 +74,27 @@ export function useProductText(): (o: Named) => string {
     const spec = lang === 'en' ? o.spec_name_en : o.spec_name_zh;
     return product !== undefined && spec !== undefined ? `${product} / ${spec}` : (o.spec_desc ?? '');
   };
+}
+
+/** The columns every order list shows after its own: product, type, status, partner payment, amount, time. */
+export function useOrderColumns(): TableColumnsType<ConsoleOrder> {
+  const { t } = useTranslation();
+  const productText = useProductText();
+  return [
+    {
+      title: t('orders.product'),
+      dataIndex: 'spec_desc',
+      render: (_: string, o) => (
+        <Space size={4}>
+          {productText(o)}
+          {o.is_yanxuan && <Tag color="gold">严选</Tag>}
+        </Space>
+      ),
+    },
+    { title: t('orders.orderType'), dataIndex: 'order_type', render: (v: number) => typeText(t, v) },
+    { title: t('orders.statusLabel'), dataIndex: 'status', render: (v: number) => <StatusTag status={v} /> },
+    { title: t('orders.partnerPayLabel'), dataIndex: 'partner_pay_status', render: (v: ConsoleOrder['partner_pay_status']) => <PartnerPayTag status={v} /> },
+    { title: t('orders.amount'), dataIndex: 'amount_after_discount', align: 'right', render: (v: number) => <span data-testid="order-row-amount">{money(v)}</span> },
+    { title: t('orders.createdAt'), dataIndex: 'create_time', render: formatDateTime },
+  ];
 }
